@@ -1,0 +1,46 @@
+using NodaTime;
+using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Engine.Escalations;
+
+namespace SlaFunctions.Engine.Clocks;
+
+/// <summary>A case's SLA clocks: its policy and history, judged at any instant.</summary>
+/// <remarks>Pure: the same policy, history and instant always give the same answer, so a case can be re-evaluated
+/// from its history whenever the policy or a calendar changes. Immutable and safe to share between threads.</remarks>
+public sealed class CaseClock
+{
+    private readonly Policy _policy;
+    private readonly CaseHistory _history;
+
+    /// <summary>Creates the clocks of <paramref name="history"/> under <paramref name="policy"/>.</summary>
+    public CaseClock(Policy policy, CaseHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(history);
+        _policy = policy;
+        _history = history;
+    }
+
+    /// <summary>Each target's state as of <paramref name="asOf"/>, counting only events at or before it.</summary>
+    /// <exception cref="ArgumentException">The history names a severity the policy does not have.</exception>
+    public CaseState StateAt(Instant asOf)
+    {
+        var timeline = new CaseTimeline(_policy, _history, asOf);
+        var evaluator = new TargetEvaluator(_policy, timeline);
+        return new CaseState
+        {
+            AsOf = asOf,
+            Severity = timeline.CurrentSeverity,
+            Targets = [.. timeline.CurrentSeverity.Targets.Select(evaluator.Evaluate)],
+        };
+    }
+
+    /// <summary>The escalation points in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the case stands
+    /// at <paramref name="asOf"/>: points already past, and points to come if nothing else happens.</summary>
+    public IReadOnlyList<EscalationPoint> EscalationsBetween(Instant asOf, Instant after, Instant until)
+    {
+        var timeline = new CaseTimeline(_policy, _history, asOf);
+        var state = StateAt(asOf);
+        return EscalationPlanner.Plan(_policy, timeline, state, after, until);
+    }
+}

@@ -1,0 +1,26 @@
+namespace SlaFunctions.Engine.Clocks;
+
+/// <summary>What happened on a case.</summary>
+public enum CaseEventType
+{
+    /// <summary>A public reply by an agent.</summary>
+    AgentReply,
+
+    /// <summary>A reply by the customer.</summary>
+    CustomerReply,
+
+    /// <summary>The status changed; see <see cref="CaseEvent.Status"/>.</summary>
+    Status,
+
+    /// <summary>The severity changed; see <see cref="CaseEvent.Severity"/>.</summary>
+    Severity,
+
+    /// <summary>A workaround was given.</summary>
+    Workaround,
+
+    /// <summary>An ETA for the fix was given.</summary>
+    Eta,
+
+    /// <summary>An internal note, not seen by the customer.</summary>
+    InternalNote,
+}

@@ -1,0 +1,155 @@
+using NodaTime;
+using SlaFunctions.Engine.Contracts;
+
+namespace SlaFunctions.Engine.Clocks;
+
+/// <summary>What a case's history says up to an instant: its severities, statuses and milestones over time.</summary>
+internal sealed class CaseTimeline
+{
+    private readonly List<(Instant From, Severity Severity)> _severities = [];
+    private readonly List<(Instant From, CaseStatus Status)> _statuses = [];
+    private readonly List<(Instant At, Milestone Milestone)> _milestones = [];
+
+    /// <exception cref="ArgumentException">The history names a severity the policy does not have.</exception>
+    public CaseTimeline(Policy policy, CaseHistory history, Instant asOf)
+    {
+        OpenedAt = history.OpenedAt;
+        AsOf = asOf;
+        _severities.Add((OpenedAt, Resolve(policy, history.Severity)));
+        _statuses.Add((OpenedAt, CaseStatus.Open));
+        foreach (var e in history.Events.TakeWhile(e => e.At <= asOf))
+        {
+            switch (e.Type)
+            {
+                case CaseEventType.Severity:
+                    ChangeSeverity(e.At, Resolve(policy, e.Severity!));
+                    break;
+                case CaseEventType.Status:
+                    ChangeStatus(e.At, e.Status!.Value);
+                    break;
+                case CaseEventType.Workaround:
+                    _milestones.Add((e.At, Milestone.Workaround));
+                    // A workaround lowers the severity where the contract says so (e.g. LumenVox P1/P2 to P3).
+                    if (CurrentSeverity.OnWorkaround is { } lowered)
+                    {
+                        ChangeSeverity(e.At, Resolve(policy, lowered));
+                    }
+                    break;
+                case CaseEventType.AgentReply:
+                    _milestones.Add((e.At, Milestone.AgentReply));
+                    break;
+                case CaseEventType.CustomerReply:
+                    _milestones.Add((e.At, Milestone.CustomerReply));
+                    break;
+                case CaseEventType.Eta:
+                    _milestones.Add((e.At, Milestone.Eta));
+                    break;
+                case CaseEventType.InternalNote:
+                    _milestones.Add((e.At, Milestone.InternalNote));
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(history), e.Type, "Unknown event type.");
+            }
+        }
+    }
+
+    public Instant OpenedAt { get; }
+
+    public Instant AsOf { get; }
+
+    public Severity CurrentSeverity => _severities[^1].Severity;
+
+    public CaseStatus CurrentStatus => _statuses[^1].Status;
+
+    /// <summary>The severity periods in order: each from its start until the next one's.</summary>
+    public IReadOnlyList<(Instant From, Severity Severity)> SeverityPeriods => _severities;
+
+    /// <summary>The status periods in order.</summary>
+    public IReadOnlyList<(Instant From, CaseStatus Status)> StatusPeriods => _statuses;
+
+    public Severity SeverityAt(Instant at) => _severities.Last(p => p.From <= at).Severity;
+
+    /// <summary>When the case entered the severity it has at <paramref name="at"/>.</summary>
+    public Instant SeveritySince(Instant at) => _severities.Last(p => p.From <= at).From;
+
+    /// <summary>When the trailing run of solved or closed statuses began, when the case is solved or closed now.</summary>
+    public Instant? SolvedSince()
+    {
+        Instant? since = null;
+        for (var i = _statuses.Count - 1; i >= 0 && IsSolved(_statuses[i].Status); i--)
+        {
+            since = _statuses[i].From;
+        }
+        return since;
+    }
+
+    /// <summary>The first of <paramref name="milestones"/> at or after <paramref name="from"/>, or null.</summary>
+    public Instant? First(IReadOnlySet<Milestone> milestones, Instant from)
+    {
+        foreach (var (at, milestone) in _milestones)
+        {
+            if (at >= from && milestones.Contains(milestone))
+            {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Each instant of <paramref name="milestone"/>, in order.</summary>
+    public IEnumerable<Instant> All(Milestone milestone) => _milestones.Where(m => m.Milestone == milestone).Select(m => m.At);
+
+    /// <summary>Stretches during which the status satisfies <paramref name="stops"/>; the last is open-ended when it
+    /// lasts at the as-of instant.</summary>
+    public List<Pause> Pauses(Func<CaseStatus, bool> stops)
+    {
+        var pauses = new List<Pause>();
+        Instant? since = null;
+        foreach (var (from, status) in _statuses)
+        {
+            if (stops(status))
+            {
+                since ??= from;
+            }
+            else if (since is { } start)
+            {
+                if (from > start)
+                {
+                    pauses.Add(new Pause(start, from));
+                }
+                since = null;
+            }
+        }
+        if (since is { } open)
+        {
+            pauses.Add(new Pause(open, null));
+        }
+        return pauses;
+    }
+
+    public static bool IsSolved(CaseStatus status) => status is CaseStatus.Solved or CaseStatus.Closed;
+
+    private void ChangeSeverity(Instant at, Severity severity)
+    {
+        if (severity.Id != CurrentSeverity.Id)
+        {
+            _severities.Add((at, severity));
+        }
+    }
+
+    private void ChangeStatus(Instant at, CaseStatus status)
+    {
+        if (status == CurrentStatus)
+        {
+            return;
+        }
+        _statuses.Add((at, status));
+        if (IsSolved(status) && _statuses.Count > 1 && !IsSolved(_statuses[^2].Status))
+        {
+            _milestones.Add((at, Milestone.Solved));
+        }
+    }
+
+    private static Severity Resolve(Policy policy, string idOrAlias) =>
+        policy.FindSeverity(idOrAlias) ?? throw new ArgumentException($"Policy '{policy.Id}' has no severity '{idOrAlias}'.", nameof(idOrAlias));
+}

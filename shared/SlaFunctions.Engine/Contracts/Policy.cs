@@ -1,0 +1,59 @@
+using SlaFunctions.Engine.Calendars;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Escalations;
+
+namespace SlaFunctions.Engine.Contracts;
+
+/// <summary>One support contract: its calendars, severities and targets, and who is told when.</summary>
+/// <remarks>Immutable; built by the policy reader after validation, so references between its parts are sound.</remarks>
+public sealed record Policy
+{
+    /// <summary>Lowercase id, e.g. <c>lumenvox</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Calendars by name, including <c>24x7</c>.</summary>
+    public required IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; }
+
+    /// <summary>Statuses that pause <c>resolution</c> and <c>update</c>.</summary>
+    public IReadOnlySet<CaseStatus> PauseOn { get; init; } = new HashSet<CaseStatus> { CaseStatus.Pending };
+
+    /// <summary>What a severity change does to targets not yet met.</summary>
+    public SeverityChangeRule OnSeverityChange { get; init; } = SeverityChangeRule.FromStart;
+
+    /// <summary>The severities, most severe first as written.</summary>
+    public required IReadOnlyList<Severity> Severities { get; init; }
+
+    /// <summary>Severity id for a ticket whose priority maps to none; null when the policy sets none.</summary>
+    public string? DefaultSeverity { get; init; }
+
+    /// <summary>Default severity id per channel (e.g. <c>email</c>), case-insensitive keys.</summary>
+    public IReadOnlyDictionary<string, string> ChannelDefaults { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Escalation rules in policy order.</summary>
+    public IReadOnlyList<EscalationRule> Escalations { get; init; } = [];
+
+    /// <summary>The severity whose id or alias is <paramref name="idOrAlias"/> (case-insensitive), or null.</summary>
+    public Severity? FindSeverity(string? idOrAlias)
+    {
+        if (string.IsNullOrWhiteSpace(idOrAlias))
+        {
+            return null;
+        }
+        var name = idOrAlias.Trim();
+        return Severities.FirstOrDefault(s => string.Equals(s.Id, name, StringComparison.OrdinalIgnoreCase))
+            ?? Severities.FirstOrDefault(s => s.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>The severity a case gets when nothing names one: the channel's default, else the policy's, else null.</summary>
+    public Severity? DefaultSeverityFor(string? channel)
+    {
+        if (channel is not null && ChannelDefaults.TryGetValue(channel, out var id))
+        {
+            return FindSeverity(id);
+        }
+        return FindSeverity(DefaultSeverity);
+    }
+}

@@ -1,0 +1,90 @@
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Contracts;
+
+namespace SlaFunctions.Engine.Escalations;
+
+/// <summary>Places a policy's escalation rules on a case's clocks.</summary>
+internal static class EscalationPlanner
+{
+    // A rule that repeats forever stops being listed after this many firings of one cycle.
+    private const int MaxRepeats = 10_000;
+
+    public static IReadOnlyList<EscalationPoint> Plan(Policy policy, CaseTimeline timeline, CaseState state, Instant after, Instant until)
+    {
+        var points = new List<EscalationPoint>();
+        foreach (var rule in policy.Escalations)
+        {
+            if (rule.At.Kind is EscalationTriggerKind.SeverityEntered or EscalationTriggerKind.Opened)
+            {
+                AddEventPoints(points, rule, timeline, after, until);
+                continue;
+            }
+            var status = state.Targets.FirstOrDefault(t => t.Name == rule.Target);
+            if (status is null || !rule.AppliesTo(state.Severity.Id))
+            {
+                continue;
+            }
+            foreach (var cycle in status.Cycles)
+            {
+                AddClockPoints(points, rule, status.Name, cycle, after, until);
+            }
+        }
+        points.Sort((a, b) => a.At.CompareTo(b.At));
+        return points;
+    }
+
+    private static void AddEventPoints(List<EscalationPoint> points, EscalationRule rule, CaseTimeline timeline, Instant after, Instant until)
+    {
+        var periods = timeline.SeverityPeriods;
+        var last = rule.At.Kind == EscalationTriggerKind.Opened ? 1 : periods.Count;
+        for (var i = 0; i < last; i++)
+        {
+            var (from, severity) = periods[i];
+            if (rule.AppliesTo(severity.Id) && from > after && from <= until)
+            {
+                points.Add(new EscalationPoint
+                {
+                    RuleId = rule.Id,
+                    Target = rule.Target ?? rule.Id,
+                    Occurrence = i,
+                    At = from,
+                    Kind = rule.At.Kind,
+                    Notify = rule.Notify,
+                });
+            }
+        }
+    }
+
+    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, ClockCycle cycle, Instant after, Instant until)
+    {
+        if (rule.At.PositionOn(cycle.Clock.Goal) is not { } first)
+        {
+            return;
+        }
+        for (var repeat = 0; repeat < MaxRepeats; repeat++)
+        {
+            var position = first + (rule.Every is { } every ? every * repeat : Duration.Zero);
+            if (cycle.Clock.InstantAt(position) is not { } at || at > until || (cycle.EndedAt is { } ended && at >= ended))
+            {
+                return;
+            }
+            if (at > after)
+            {
+                points.Add(new EscalationPoint
+                {
+                    RuleId = rule.Id,
+                    Target = target,
+                    Occurrence = (cycle.Index * 1000) + repeat,
+                    At = at,
+                    Kind = rule.At.Kind,
+                    Notify = rule.Notify,
+                });
+            }
+            if (rule.Every is not { } step || step <= Duration.Zero)
+            {
+                return;
+            }
+        }
+    }
+}
