@@ -1,0 +1,48 @@
+namespace SlaFunctions.Commands;
+
+/// <summary>The executable's commands besides serving: <c>preview</c> and <c>policy validate</c>.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when the input (a policy, a flag, an event file) is bad.</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Exit code when the command line itself is wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>True when <paramref name="args"/> name a command rather than server settings.</summary>
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "preview" or "policy" or "help" or "--help";
+
+    /// <summary>Runs the command; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        switch (args)
+        {
+            case ["preview", .. var rest]:
+                return await PreviewCommand.RunAsync(rest, output, error);
+            case ["policy", "validate", .. var files]:
+                return await ValidateCommand.RunAsync(files, output, error);
+            case ["help" or "--help", ..]:
+                await output.WriteLineAsync(UsageText);
+                return Ok;
+            default:
+                await error.WriteLineAsync(UsageText);
+                return Usage;
+        }
+    }
+
+    /// <summary>How to call the commands.</summary>
+    public const string UsageText = """
+        Usage:
+          SlaFunctions [--urls http://127.0.0.1:7071]            serve the API
+          SlaFunctions preview --policy FILE --severity ID --opened INSTANT [--as-of INSTANT] [--events FILE] [--channel NAME]
+          SlaFunctions policy validate FILE_OR_FOLDER...
+        Instants are ISO-8601 with an offset, e.g. 2026-03-06T14:00:00Z. The events file is a JSON list of
+        { "at": ..., "type": "agentReply" | "customerReply" | "status" | "severity" | "workaround" | "eta", ... }.
+        """;
+}

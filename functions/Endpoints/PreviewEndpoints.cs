@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Json;
+using SlaFunctions.Policies;
+using SlaFunctions.Preview;
+using SlaFunctions.Problems;
+
+namespace SlaFunctions.Endpoints;
+
+/// <summary><c>POST /api/sla/preview</c>: the what-if calculator (spec: preview-api.md).</summary>
+public static class PreviewEndpoints
+{
+    /// <summary>The largest request body read, in bytes.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Maps the preview route.</summary>
+    public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sla/preview", Preview).WithName("PreviewSla");
+        return app;
+    }
+
+    private static async Task<IResult> Preview(HttpRequest request, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the preview request as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').");
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A preview request may be at most {MaxBodyBytes} bytes.");
+        }
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Problem.BadRequest("Malformed JSON", [new("", $"the body is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}); check quotes, commas and brackets.")]);
+        }
+
+        var errors = new List<ProblemError>();
+        var preview = PreviewRequestReader.Read(body, errors);
+        if (preview is null)
+        {
+            return Problem.BadRequest("The preview request is invalid", errors);
+        }
+        if (!TryResolve(preview, policies, errors, out var policy))
+        {
+            return Problem.BadRequest(preview.Policy is null ? "Unknown policy" : "The policy is invalid", errors);
+        }
+        var response = PreviewCalculator.Calculate(policy, preview, clock.GetCurrentInstant(), errors);
+        return response is null
+            ? Problem.BadRequest("The preview request is invalid", errors)
+            : Results.Json(response, SlaJsonContext.Default.PreviewResponse);
+    }
+
+    private static bool TryResolve(PreviewRequest preview, PolicyCatalog policies, List<ProblemError> errors, out Policy policy)
+    {
+        if (preview.Policy is { } inline)
+        {
+            var read = PolicyReader.Read(inline, baseDirectory: null);
+            errors.AddRange(read.Problems.Select(p => new ProblemError(p.Path.Length == 0 ? "policy" : $"policy.{p.Path}", p.Message)));
+            policy = read.Policy!;
+            return read.Policy is not null;
+        }
+        if (policies.TryGet(preview.PolicyId!, out var loaded))
+        {
+            policy = loaded;
+            return true;
+        }
+        var known = policies.Ids.Count == 0 ? "no policies are loaded" : "loaded: " + string.Join(", ", policies.Ids);
+        errors.Add(new("policyId", $"'{preview.PolicyId}' is not a loaded policy ({known}); send the document inline as 'policy' instead."));
+        policy = null!;
+        return false;
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+        var media = contentType.Split(';')[0].Trim();
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Diagnostics;
+using NodaTime;
+using SlaFunctions.Json;
+using SlaFunctions.Policies;
+using SlaFunctions.Problems;
+
+namespace SlaFunctions.Hosting;
+
+/// <summary>Wires the engine, the loaded policies and the JSON settings into the app.</summary>
+public static partial class SlaServiceExtensions
+{
+    /// <summary>Registers options, the clock and the policy catalog, loading the policies now so that a bad policy
+    /// file stops the app with every problem listed.</summary>
+    /// <exception cref="PolicyLoadException">A policy file has problems.</exception>
+    public static WebApplicationBuilder AddSla(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
+        var folder = options.ResolvePoliciesPath();
+        var catalog = folder is null ? PolicyCatalog.Empty : PolicyCatalog.LoadDirectory(folder);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SlaJsonContext.Default));
+        builder.Services.AddHostedService(provider => new PolicyStartupLog(provider.GetRequiredService<ILogger<PolicyCatalog>>(), folder, catalog));
+        return builder;
+    }
+
+    /// <summary>Turns any exception that escapes an endpoint into problem+json: 400 for a bad request the server
+    /// refused to read, 500 (with no internals) for a bug.</summary>
+    public static WebApplication UseSlaProblems(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = error is BadHttpRequestException bad
+                ? Problem.Status(bad.StatusCode, "Bad request", bad.Message)
+                : Problem.Status(StatusCodes.Status500InternalServerError, "Internal error", "The server failed; the error is logged. Retry, and report it if it persists.");
+            await result.ExecuteAsync(context);
+        }));
+        return app;
+    }
+
+    private sealed partial class PolicyStartupLog(ILogger logger, string? folder, PolicyCatalog catalog) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (folder is null)
+            {
+                NoPolicies(logger);
+            }
+            else
+            {
+                var ids = catalog.Ids;
+                Loaded(logger, ids.Count, folder, ids);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Loaded {Count} policies from {Folder}: {Ids}")]
+        private static partial void Loaded(ILogger logger, int count, string folder, IReadOnlyList<string> ids);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "No policies folder found (Sla:PoliciesPath); only inline policies can be previewed")]
+        private static partial void NoPolicies(ILogger logger);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using SlaFunctions.Endpoints;
+using SlaFunctions.Preview;
+using SlaFunctions.Problems;
+
+namespace SlaFunctions.Json;
+
+/// <summary>Source-generated JSON for every body the app writes, so it runs under Native AOT.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(PreviewResponse))]
+[JsonSerializable(typeof(ProblemDocument))]
+[JsonSerializable(typeof(HealthReport))]
+internal sealed partial class SlaJsonContext : JsonSerializerContext
+{
+}

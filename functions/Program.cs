@@ -1,0 +1,21 @@
+using SlaFunctions.Commands;
+using SlaFunctions.Endpoints;
+using SlaFunctions.Hosting;
+
+if (CommandLine.Handles(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddSla();
+
+var app = builder.Build();
+app.UseSlaProblems();
+app.MapHealthEndpoints();
+app.MapPreviewEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>The app's entry point; public so integration tests can host it.</summary>
+public partial class Program;

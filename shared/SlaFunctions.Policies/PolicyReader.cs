@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using SlaFunctions.Policies.Building;
+using SlaFunctions.Policies.Documents;
+using SlaFunctions.Policies.Reading;
+using SlaFunctions.Policies.Rules;
+using YamlDotNet.Core;
+
+namespace SlaFunctions.Policies;
+
+/// <summary>Reads policy documents (YAML or JSON), checks them against every rule, and builds engine policies.</summary>
+public static class PolicyReader
+{
+    /// <summary>Reads the policy file at <paramref name="path"/>; <c>holidaysFrom</c> paths are relative to its folder.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static PolicyReadResult ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var format = FormatOf(path);
+        return Read(File.ReadAllText(path), format, Path.GetDirectoryName(Path.GetFullPath(path)));
+    }
+
+    /// <summary>The format a file name implies: JSON for <c>.json</c>, else YAML.</summary>
+    public static PolicyFormat FormatOf(string path) =>
+        string.Equals(Path.GetExtension(path), ".json", StringComparison.OrdinalIgnoreCase) ? PolicyFormat.Json : PolicyFormat.Yaml;
+
+    /// <summary>Reads a policy from text.</summary>
+    /// <param name="text">The document.</param>
+    /// <param name="format">YAML or JSON.</param>
+    /// <param name="baseDirectory">Where <c>holidaysFrom</c> files are found; null refuses them (an inline policy may
+    /// not read the server's files).</param>
+    public static PolicyReadResult Read(string text, PolicyFormat format, string? baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new PolicyProblems();
+        JsonNode? root;
+        try
+        {
+            root = format == PolicyFormat.Json ? JsonNode.Parse(text) : YamlToJson.Convert(text);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add("", $"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}): {ex.Message}");
+            return new PolicyReadResult { Problems = problems.Items };
+        }
+        catch (YamlException ex)
+        {
+            problems.Add("", $"is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column}): {ex.Message}");
+            return new PolicyReadResult { Problems = problems.Items };
+        }
+        return Read(root, baseDirectory);
+    }
+
+    /// <summary>Reads a policy from an already parsed JSON tree (e.g. the <c>policy</c> of a preview request).</summary>
+    public static PolicyReadResult Read(JsonNode? root, string? baseDirectory)
+    {
+        var problems = new PolicyProblems();
+        var document = new PolicyDocumentReader(problems).Read(root);
+        if (document is null)
+        {
+            return new PolicyReadResult { Problems = problems.Items };
+        }
+        foreach (var rule in PolicyRules.All)
+        {
+            rule.Check(document, problems);
+        }
+        var holidays = ImportHolidays(document, baseDirectory, problems);
+        if (!problems.IsEmpty)
+        {
+            return new PolicyReadResult { Problems = problems.Items };
+        }
+        return new PolicyReadResult { Policy = PolicyBuilder.Build(document, holidays), Problems = [] };
+    }
+
+    private static Dictionary<string, IReadOnlyList<LocalDate>> ImportHolidays(PolicyDocument document, string? baseDirectory, PolicyProblems problems)
+    {
+        var imported = new Dictionary<string, IReadOnlyList<LocalDate>>();
+        foreach (var (name, calendar) in document.Calendars)
+        {
+            if (calendar.HolidaysFrom is not { } file)
+            {
+                continue;
+            }
+            var path = $"calendars.{name}.holidaysFrom";
+            if (baseDirectory is null)
+            {
+                problems.Add(path, "an inline policy cannot read files; list the dates under 'holidays' instead.");
+                continue;
+            }
+            var full = Path.GetFullPath(Path.Combine(baseDirectory, file));
+            if (!File.Exists(full))
+            {
+                problems.Add(path, $"'{file}' was not found next to the policy file ({full}).");
+                continue;
+            }
+            try
+            {
+                imported[name] = HolidayFile.Read(File.ReadAllText(full));
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(path, $"'{file}': {ex.Message}");
+            }
+        }
+        return imported;
+    }
+}
