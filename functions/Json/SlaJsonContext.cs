@@ -6,7 +6,7 @@ using SlaFunctions.Problems;
 namespace SlaFunctions.Json;
 
 /// <summary>Source-generated JSON for every body the app writes, so it runs under Native AOT.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PreviewResponse))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(HealthReport))]
