@@ -1,0 +1,54 @@
+// Checks every shipped policy file against policies/policy.schema.json, the schema editors use while typing.
+// The app's own reader is stricter (it also checks references and overlaps); this keeps the schema honest.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import YAML from 'yaml';
+
+const folder = 'policies';
+const schema = JSON.parse(fs.readFileSync(path.join(folder, 'policy.schema.json'), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+const files = fs.readdirSync(folder).filter(f => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.schema.json')).sort();
+const read = file => {
+  const text = fs.readFileSync(path.join(folder, file), 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
+};
+const problems = () => (validate.errors ?? []).map(e => `${e.instancePath} ${e.message}`).join('; ');
+
+test('there are five seed policies', () => {
+  assert.ok(files.length >= 5, `found ${files.join(', ')}`);
+});
+
+for (const file of files) {
+  test(`${file} matches policy.schema.json`, () => {
+    assert.ok(validate(read(file)), problems());
+  });
+
+  if (!file.endsWith('.json')) {
+    test(`${file} points editors at the schema`, () => {
+      const first = fs.readFileSync(path.join(folder, file), 'utf8').split('\n')[0];
+      assert.equal(first, '# yaml-language-server: $schema=policy.schema.json');
+    });
+  }
+}
+
+test('the schema refuses a bad duration, an unknown field and a second trigger', () => {
+  const policy = read(files[0]);
+  const target = Object.values(policy.severities[0].targets)[0];
+  const broken = structuredClone(policy);
+  Object.values(broken.severities[0].targets)[0][target.every ? 'every' : 'within'] = '3x';
+  assert.equal(validate(broken), false, 'a bad duration must fail');
+
+  const typo = structuredClone(policy);
+  typo.severites = [];
+  assert.equal(validate(typo), false, 'an unknown top-level field must fail');
+
+  const twoTriggers = structuredClone(policy);
+  twoTriggers.escalations = [{ target: 'resolution', at: { breach: true, percent: 50 }, notify: ['assignee'] }];
+  assert.equal(validate(twoTriggers), false, 'two triggers in one at must fail');
+});
