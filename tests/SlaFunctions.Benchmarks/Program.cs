@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SlaFunctions.Benchmarks.CalendarBenchmarks).Assembly).Run(args);
