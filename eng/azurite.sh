@@ -11,7 +11,7 @@ start_azurite() {
     return 0
   fi
   mkdir -p .azurite
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite --debug .azurite/debug.log \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.out 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do
