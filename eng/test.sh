@@ -11,6 +11,7 @@ trap stop_azurite EXIT
 log=$(mktemp)
 status=0
 node --test --test-reporter=spec tests/policy-schema/ 2>&1 | tee "$log" || status=1
+bash eng/bicep/check.sh || status=1
 dotnet test SlaFunctions.sln -c Release --nologo 2>&1 | tee -a "$log" || status=1
 
 # node prints "ℹ pass N" / "ℹ fail N"; dotnet test prints "Passed!  - Failed: N, Passed: N, ..." per project.

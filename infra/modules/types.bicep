@@ -1,0 +1,23 @@
+// Types shared by main.bicep and the modules.
+
+@export()
+@description('Tags put on every resource: name to value.')
+type tagSet = {
+  *: string
+}
+
+@export()
+@description('One ticket-tool webhook sender. Each gets its own URL /api/webhooks/<name> and its own secrets.')
+type webhookConnection = {
+  @description('Lowercase letters and digits only, because the name is used in three places with different rules: the URL path, an app setting name (App Service allows no "-") and Key Vault secret names (which allow no "_"). Example: zendesk, jiraprod.')
+  @minLength(2)
+  @maxLength(40)
+  name: string
+
+  @description('Which adapter checks the signature and maps the payload.')
+  source: 'zendesk' | 'jira' | 'servicenow' | 'freshdesk' | 'github' | 'cloudevents'
+}
+
+@export()
+@description('How the identity gets the right to send email through Communication Services.')
+type emailSenderRole = 'customRole' | 'contributor'
