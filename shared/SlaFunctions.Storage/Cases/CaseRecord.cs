@@ -1,0 +1,11 @@
+namespace SlaFunctions.Storage.Cases;
+
+/// <summary>A case as read: its row and its whole history, in stored order.</summary>
+public sealed record CaseRecord
+{
+    /// <summary>The case row.</summary>
+    public required CaseSnapshot Snapshot { get; init; }
+
+    /// <summary>Every event, in the order stored (sort by <c>Event.At</c> for time order).</summary>
+    public required IReadOnlyList<HistoryEntry> History { get; init; }
+}

@@ -1,0 +1,58 @@
+using NodaTime;
+
+namespace SlaFunctions.Storage.Cases;
+
+/// <summary>A case's row: who and what it is, and its clocks as last evaluated, for listing without replaying.</summary>
+public sealed record CaseSnapshot
+{
+    /// <summary>The case's key.</summary>
+    public required CaseKey Key { get; init; }
+
+    /// <summary>The policy that covers the case (from the connection).</summary>
+    public required string PolicyId { get; init; }
+
+    /// <summary>When the case opened.</summary>
+    public required Instant OpenedAt { get; init; }
+
+    /// <summary>The severity id it opened with.</summary>
+    public required string OpenedSeverity { get; init; }
+
+    /// <summary>The severity id now.</summary>
+    public string? Severity { get; init; }
+
+    /// <summary>The ticket's subject.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>A link back to the ticket.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The assignee's address or name.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>The customer contact's address or name.</summary>
+    public string? Requester { get; init; }
+
+    /// <summary>The channel the case came in by, e.g. <c>email</c>.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>The ticket's status now, as the engine names it.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>The earliest due instant among running targets; null when nothing runs.</summary>
+    public Instant? NextDueAt { get; init; }
+
+    /// <summary>The next instant the sweep must look at the case (a due or an escalation point); null for none.</summary>
+    public Instant? NextCheckAt { get; init; }
+
+    /// <summary>True when some target is breached.</summary>
+    public bool Breached { get; init; }
+
+    /// <summary>The targets as last evaluated, as the preview API's JSON.</summary>
+    public string? TargetsJson { get; init; }
+
+    /// <summary>When the clocks were last evaluated.</summary>
+    public Instant? EvaluatedAt { get; init; }
+
+    /// <summary>How many commits the case has had; each commit claims the next number.</summary>
+    public long Version { get; init; }
+}

@@ -1,0 +1,175 @@
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+
+namespace SlaFunctions.Storage.Cases;
+
+/// <summary>Cases in Table Storage: one partition per case holding its row, its append-only history, the deliveries
+/// applied and a claim per version, so a delivery commits in one entity-group transaction or not at all.</summary>
+/// <remarks>Concurrent deliveries for one case race to claim the next version row; the loser reloads and tries again.
+/// The version claim (an insert) is what makes this safe on Azurite too, whose batches ignore If-Match.
+/// A redelivered webhook fails its delivery claim and changes nothing.</remarks>
+public sealed class CaseStore
+{
+    /// <summary>How many times a commit is tried against concurrent writers before giving up.</summary>
+    public const int MaxAttempts = 60;
+
+    // An entity-group transaction holds at most 100 rows: the case row and three claims leave room for this many.
+    private const int MaxEventsPerDelivery = 90;
+
+    private readonly TableClient _cases;
+    private readonly DueIndex _due;
+
+    /// <summary>Uses <paramref name="cases"/> and <paramref name="due"/>, which must exist.</summary>
+    public CaseStore(TableClient cases, DueIndex due)
+    {
+        _cases = cases;
+        _due = due;
+    }
+
+    /// <summary>The due index this store keeps.</summary>
+    public DueIndex Due => _due;
+
+    /// <summary>The case with its history, or null when there is none. One range query.</summary>
+    public async Task<CaseRecord?> GetAsync(CaseKey key, CancellationToken cancellationToken)
+    {
+        var (record, _) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>Applies one delivery: loads the case, asks <paramref name="decide"/> what changes, and writes the new
+    /// events, the new case row and the delivery claim together. Retries on a concurrent writer.</summary>
+    /// <param name="key">The case.</param>
+    /// <param name="deliveryId">The delivery's identity; a second delivery with it changes nothing.</param>
+    /// <param name="decide">Given the current case (null when new), the change to write, or null for none. It may be
+    /// called more than once and must not have side effects.</param>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <exception cref="StorageUnavailableException">Storage failed or contention did not clear.</exception>
+    /// <exception cref="ArgumentException">The change appends more events than one transaction holds.</exception>
+    public async Task<CommitOutcome> CommitAsync(CaseKey key, string deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (current, etag) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+            if (current is not null && await IsAppliedAsync(key, deliveryId, cancellationToken).ConfigureAwait(false))
+            {
+                return CommitOutcome.Duplicate;
+            }
+            if (decide(current) is not { } change)
+            {
+                return CommitOutcome.Unchanged;
+            }
+            if (change.Append.Count > MaxEventsPerDelivery)
+            {
+                throw new ArgumentException($"A delivery may append at most {MaxEventsPerDelivery} events.", nameof(decide));
+            }
+            var version = (current?.Snapshot.Version ?? 0) + 1;
+            var snapshot = change.Snapshot with { Key = key, Version = version };
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(deliveryId))),
+                new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(version))),
+            };
+            var sequence = current?.History.Count ?? 0;
+            actions.AddRange(change.Append.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(key, sequence + i, h))));
+            actions.Add(current is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(snapshot))
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, CaseRows.ToEntity(snapshot), etag));
+
+            // The index row goes in first: a crash after it leaves an extra row the sweep discards, never a case the
+            // sweep cannot find.
+            if (snapshot.NextCheckAt is { } next && next != current?.Snapshot.NextCheckAt)
+            {
+                await Guard(() => _due.AddAsync(key, next, cancellationToken)).ConfigureAwait(false);
+            }
+            try
+            {
+                await _cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                if (ex.FailedTransactionActionIndex == 0)
+                {
+                    return CommitOutcome.Duplicate;
+                }
+                // Another writer claimed this version first: back off a little (jittered, so a crowd spreads out),
+                // then reload and decide again.
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (RequestFailedException ex) when (IsTransient(ex))
+            {
+                throw new StorageUnavailableException($"Table Storage failed committing {key}.", ex);
+            }
+            if (current?.Snapshot.NextCheckAt is { } old && old != snapshot.NextCheckAt)
+            {
+                await Guard(() => _due.RemoveAsync(key, old, cancellationToken)).ConfigureAwait(false);
+            }
+            return CommitOutcome.Applied;
+        }
+        throw new StorageUnavailableException($"{MaxAttempts} concurrent writers in a row beat this delivery to {key}; retry later.");
+    }
+
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(200, 5 << Math.Min(attempt, 6))));
+
+    private async Task<bool> IsAppliedAsync(CaseKey key, string deliveryId, CancellationToken cancellationToken)
+    {
+        var found = await Guard(() => _cases.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, CaseRows.DeliveryRow(deliveryId), ["RowKey"], cancellationToken)).ConfigureAwait(false);
+        return found.HasValue;
+    }
+
+    private async Task<(CaseRecord? Record, ETag ETag)> LoadAsync(CaseKey key, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey lt {CaseRows.ReadableEnd}");
+        TableEntity? row = null;
+        var history = new List<HistoryEntry>();
+        try
+        {
+            await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (entity.RowKey == CaseRows.CaseRow)
+                {
+                    row = entity;
+                }
+                else
+                {
+                    history.Add(CaseRows.ToHistory(entity));
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (IsTransient(ex))
+        {
+            throw new StorageUnavailableException($"Table Storage failed reading {key}.", ex);
+        }
+        return row is null ? (null, default) : (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history }, row.ETag);
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (IsTransient(ex))
+        {
+            throw new StorageUnavailableException("Table Storage failed.", ex);
+        }
+    }
+
+    private static async Task Guard(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (IsTransient(ex))
+        {
+            throw new StorageUnavailableException("Table Storage failed.", ex);
+        }
+    }
+
+    // 0 is no response at all (connection refused); 408, 429 and 5xx are worth a redelivery later.
+    private static bool IsTransient(RequestFailedException ex) => ex.Status is 0 or 408 or 429 or >= 500;
+}

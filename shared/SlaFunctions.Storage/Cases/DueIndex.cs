@@ -1,0 +1,58 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SlaFunctions.Storage.Cases;
+
+/// <summary>Which cases need a look when: one row per case at its next check instant, partitioned by hour, so the
+/// sweep reads only what comes due in a window (a range query per hour), never all open cases.</summary>
+public sealed class DueIndex
+{
+    private static readonly InstantPattern Bucket = InstantPattern.CreateWithInvariantCulture("uuuuMMddHH");
+    private static readonly InstantPattern Stamp = InstantPattern.CreateWithInvariantCulture("uuuuMMddHHmmss");
+    private readonly TableClient _table;
+
+    /// <summary>Uses <paramref name="table"/>, which must exist.</summary>
+    public DueIndex(TableClient table) => _table = table;
+
+    /// <summary>Records that <paramref name="key"/> needs a look at <paramref name="at"/>. Idempotent.</summary>
+    public Task AddAsync(CaseKey key, Instant at, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(Bucket.Format(at), RowKey(key, at)), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Forgets the row for <paramref name="key"/> at <paramref name="at"/>; a missing row is fine.</summary>
+    public async Task RemoveAsync(CaseKey key, Instant at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(Bucket.Format(at), RowKey(key, at), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: another sweep or commit removed it, which is the outcome wanted.
+        }
+    }
+
+    /// <summary>The cases with a row in <c>[<paramref name="from"/>, <paramref name="to"/>)</c>, in time order.</summary>
+    public async IAsyncEnumerable<(CaseKey Key, Instant At)> BetweenAsync(Instant from, Instant to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var hour = Instant.FromUnixTimeSeconds(from.ToUnixTimeSeconds() / 3600 * 3600);
+        for (; hour < to; hour += Duration.FromHours(1))
+        {
+            var low = Stamp.Format(from > hour ? from : hour);
+            var high = Stamp.Format(to);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket.Format(hour)} and RowKey ge {low} and RowKey lt {high}");
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
+                var at = Stamp.Parse(row.RowKey[..bar]).Value;
+                yield return (CaseKey.FromPartitionKey(row.RowKey[(bar + 1)..]), at);
+            }
+        }
+    }
+
+    private static string RowKey(CaseKey key, Instant at) => Stamp.Format(at) + "|" + key.PartitionKey;
+
+    internal static string Format(Instant at) => at.ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

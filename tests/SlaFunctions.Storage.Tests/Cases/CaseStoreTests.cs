@@ -1,0 +1,130 @@
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Storage.Cases;
+using Xunit;
+
+namespace SlaFunctions.Storage.Tests.Cases;
+
+public sealed class CaseStoreTests : IAsyncLifetime
+{
+    private static readonly Instant Opened = Instant.FromUtc(2026, 3, 6, 14, 0);
+    private AzuriteTables _tables = null!;
+
+    public async Task InitializeAsync() => _tables = await AzuriteTables.CreateAsync();
+
+    public async Task DisposeAsync() => await _tables.DisposeAsync();
+
+    private static CaseSnapshot Snapshot(CaseKey key, Instant? nextCheck = null) => new()
+    {
+        Key = key,
+        PolicyId = "lumenvox",
+        OpenedAt = Opened,
+        OpenedSeverity = "2",
+        Severity = "2",
+        Title = "Calls drop after 30 s",
+        NextCheckAt = nextCheck,
+    };
+
+    private static HistoryEntry Reply(Instant at, string delivery) => new()
+    {
+        Event = CaseEvent.AgentReply(at),
+        DeliveryId = delivery,
+        ReceivedAt = at,
+    };
+
+    // Appends one agent reply, keeping the row's other fields.
+    private static Func<CaseRecord?, CaseChange?> AppendReply(CaseKey key, Instant at, string delivery) => current => new CaseChange
+    {
+        Snapshot = current?.Snapshot ?? Snapshot(key),
+        Append = [Reply(at, delivery)],
+    };
+
+    [Fact]
+    public async Task CommitAsync_NewCase_IsReadBackWithItsHistory()
+    {
+        var key = new CaseKey("acme-zendesk", "35436");
+
+        var outcome = await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened + Duration.FromMinutes(20), "d-1"), default);
+
+        Assert.Equal(CommitOutcome.Applied, outcome);
+        var read = await _tables.Store.GetAsync(key, default);
+        Assert.NotNull(read);
+        Assert.Equal("lumenvox", read.Snapshot.PolicyId);
+        Assert.Equal(Opened, read.Snapshot.OpenedAt);
+        Assert.Equal("Calls drop after 30 s", read.Snapshot.Title);
+        Assert.Equal(1, read.Snapshot.Version);
+        var entry = Assert.Single(read.History);
+        Assert.Equal(CaseEventType.AgentReply, entry.Event.Type);
+        Assert.Equal(Opened + Duration.FromMinutes(20), entry.Event.At);
+        Assert.Equal("d-1", entry.DeliveryId);
+    }
+
+    [Fact]
+    public async Task CommitAsync_SameDeliveryTwice_SecondChangesNothing()
+    {
+        var key = new CaseKey("acme-zendesk", "1");
+        await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+
+        var second = await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened + Duration.FromHours(1), "d-1"), default);
+
+        Assert.Equal(CommitOutcome.Duplicate, second);
+        var read = await _tables.Store.GetAsync(key, default);
+        Assert.Single(read!.History);
+        Assert.Equal(1, read.Snapshot.Version);
+    }
+
+    [Fact]
+    public async Task CommitAsync_DecisionOfNoChange_WritesNothing()
+    {
+        var key = new CaseKey("acme-zendesk", "2");
+
+        var outcome = await _tables.Store.CommitAsync(key, "d-1", _ => null, default);
+
+        Assert.Equal(CommitOutcome.Unchanged, outcome);
+        Assert.Null(await _tables.Store.GetAsync(key, default));
+    }
+
+    [Fact]
+    public async Task CommitAsync_FiftyDistinctAndTwentyDuplicatesInParallel_EachDistinctEventStoredOnce()
+    {
+        var key = new CaseKey("acme-jira", "SUP-42");
+        var distinct = Enumerable.Range(0, 50).Select(i => (Delivery: $"d-{i}", At: Opened + Duration.FromMinutes(i)));
+        var duplicates = Enumerable.Range(0, 20).Select(_ => (Delivery: "dup", At: Opened + Duration.FromHours(5)));
+
+        var outcomes = await Task.WhenAll(distinct.Concat(duplicates).Select(d =>
+            Task.Run(() => _tables.Store.CommitAsync(key, d.Delivery, AppendReply(key, d.At, d.Delivery), default))));
+
+        Assert.Equal(51, outcomes.Count(o => o == CommitOutcome.Applied));
+        Assert.Equal(19, outcomes.Count(o => o == CommitOutcome.Duplicate));
+        var read = await _tables.Store.GetAsync(key, default);
+        Assert.Equal(51, read!.History.Count);
+        Assert.Equal(51, read.History.Select(h => h.DeliveryId).Distinct().Count());
+        Assert.Equal(51, read.Snapshot.Version);
+    }
+
+    [Fact]
+    public async Task CommitAsync_NextCheckMoves_DueIndexFollows()
+    {
+        var key = new CaseKey("acme zendesk/eu", "7#1"); // characters a table key may not hold are escaped
+        var first = Opened + Duration.FromHours(1);
+        var later = Opened + Duration.FromHours(30);
+        await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key, first) }, default);
+
+        Assert.Equal([(key, first)], await Due(Opened, Opened + Duration.FromDays(3)));
+
+        await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot with { NextCheckAt = later } }, default);
+
+        Assert.Equal([(key, later)], await Due(Opened, Opened + Duration.FromDays(3)));
+        Assert.Empty(await Due(Opened, later)); // the window is half-open
+    }
+
+    private async Task<List<(CaseKey, Instant)>> Due(Instant from, Instant to)
+    {
+        var found = new List<(CaseKey, Instant)>();
+        await foreach (var row in _tables.Store.Due.BetweenAsync(from, to, default))
+        {
+            found.Add(row);
+        }
+        return found;
+    }
+}
