@@ -171,6 +171,22 @@ public sealed class LumedxPolicyTests
     }
 
     [Fact]
+    public void FollowUpCalls_WhileWaitingOnTheCustomer_KeepComing()
+    {
+        // "every two (2) hours until the Priority 1 problem is resolved": waiting on the customer resolves nothing, so
+        // the calls to the customer go on (18:00-23:30 pending).
+        var clock = Case(Lumedx, "1", Opened,
+            Reply("2026-03-10T17:30:00Z"),
+            Status("2026-03-10T18:00:00Z", CaseStatus.Pending),
+            CustomerReply("2026-03-10T23:30:00Z"),
+            Status("2026-03-10T23:30:00Z", CaseStatus.Open));
+
+        var calls = clock.Points("p1-follow-up-calls", "2026-03-10T23:30:00Z", Opened, "2026-03-11T01:00:00Z");
+
+        Assert.Equal(["2026-03-10T19:00:00Z", "2026-03-10T21:00:00Z", "2026-03-10T23:00:00Z", "2026-03-11T01:00:00Z"], calls.Instants());
+    }
+
+    [Fact]
     public void FollowUpCalls_RaisedFromPriority2_EveryTwoHoursFromTheRaise()
     {
         // The calls are a Priority 1 duty: they begin with the Priority 1 (the raise at 20:00, when account management

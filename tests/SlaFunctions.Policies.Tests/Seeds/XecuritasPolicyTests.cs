@@ -100,6 +100,24 @@ public sealed class XecuritasPolicyTests
         Assert.Equal(At(due), state.Target("resolution").DueAt);
     }
 
+    [Theory]
+    [InlineData("1", "2010-11-27T08:00:00Z", "2010-11-27T20:00:00Z", "2010-11-28T08:00:00Z")] // workaround 12 h into the day
+    [InlineData("2", "2010-11-24T15:00:00Z", "2010-11-29T15:00:00Z", "2010-11-30T15:00:00Z")] // workaround on the first of the 2 business days
+    [InlineData("3", "2010-11-22T15:00:00Z", "2010-11-30T15:00:00Z", "2010-12-01T15:00:00Z")] // workaround on the 4th of the 5 business days
+    public void Resolution_WorkaroundDeliveredInTime_MetThoughTheCaseStaysOpen(string severity, string openedAt, string workaround, string due)
+    {
+        // "Resolution time is defined as the period within which the problem is resolved or an acceptable work-around
+        // or alternate resolution plan has been delivered."
+        var clock = Case(Xecuritas, severity, openedAt, Reply(openedAt), Workaround(workaround));
+
+        var resolution = clock.StateAt("2010-12-02T00:00:00Z").Target("resolution");
+
+        Assert.Equal(TargetState.Met, resolution.State);
+        Assert.Equal(At(workaround), resolution.MetAt);
+        Assert.Equal(At(due), resolution.DueAt);
+        Assert.DoesNotContain(clock.EscalationsBetween(At("2010-12-02T00:00:00Z"), At(openedAt), At("2010-12-02T00:00:00Z")), p => p.Target == "resolution" && p.Kind == Engine.Escalations.EscalationTriggerKind.Breach);
+    }
+
     [Fact]
     public void Resolution_Severity1Unresolved_SupportManagementToldAfterOneDay()
     {
