@@ -182,4 +182,16 @@ public sealed class LiveOpsPolicyTests
         Assert.Equal(TargetState.Stopped, state.Target("update").State);
         Assert.Equal(TargetState.Met, state.Target("etaOrWorkaround").State);
     }
+
+    [Theory]
+    [InlineData("1", new[] { "firstResponse", "update" })]
+    [InlineData("2", new[] { "firstResponse", "update", "etaOrWorkaround" })]
+    [InlineData("3", new[] { "firstResponse", "update" })]
+    public void Targets_EachPriority_NoResolutionTimeIsPromised(string severity, string[] targets)
+    {
+        // "It is understood that resolution time may vary depending on the priority and complexity of the issue"
+        var state = Case(LiveOps, severity, Opened).StateAt(Opened);
+
+        Assert.Equal(targets, state.Targets.Select(t => t.Name));
+    }
 }

@@ -21,10 +21,12 @@ public sealed class LumedxPolicyTests
     [Theory]
     [InlineData("1", "2026-03-07T11:00:00Z", "2026-03-07T12:00:00Z")] // Sat 03:00 PST: "contacted via pager", 1 h on 24x7
     [InlineData("1", "2026-03-08T09:30:00Z", "2026-03-08T10:30:00Z")] // 01:30 PST to 03:30 PDT: one real hour over the spring-forward
+    [InlineData("1", "2026-11-01T08:30:00Z", "2026-11-01T09:30:00Z")] // 01:30 PDT to 01:30 PST: one real hour over the fall-back
     [InlineData("2", Opened, "2026-03-11T17:00:00Z")] // Tue 10:00 PDT: next business day, Wed 10:00 PDT
     [InlineData("2", "2026-03-11T03:00:00Z", "2026-03-12T13:00:00Z")] // Tue 20:00 PDT after hours: counted from Wed 06:00, due Thu 06:00 PDT
     [InlineData("2", "2026-03-06T18:00:00Z", "2026-03-09T17:00:00Z")] // Fri 10:00 PST to Mon 10:00 PDT: same wall clock over the spring-forward
     [InlineData("3", "2026-10-30T17:00:00Z", "2026-11-02T18:00:00Z")] // Fri 10:00 PDT to Mon 10:00 PST: same wall clock over the fall-back
+    [InlineData("3", "2026-03-11T21:00:00Z", "2026-03-12T21:00:00Z")] // Wed 14:00 PDT in hours: Thu 14:00 PDT
     [InlineData("2", "2026-11-25T18:00:00Z", "2026-11-30T18:00:00Z")] // Wed before Thanksgiving: Thu 26 and Fri 27 are holidays, so Monday
     [InlineData("3", "2026-11-26T18:00:00Z", "2026-12-01T14:00:00Z")] // opened on Thanksgiving: from Mon 06:00 PST, due Tue 06:00 PST
     [InlineData("2", "2026-05-22T16:00:00Z", "2026-05-26T16:00:00Z")] // Fri 09:00 PDT before Memorial Day: Tuesday

@@ -43,6 +43,7 @@ public sealed class LumenVoxPolicyTests
     [InlineData("3", "2026-03-10T03:00:00Z", "2026-03-11T08:00:00Z")] // opened while closed: the day counts from the 08:00 opening
     [InlineData("4", "2026-03-12T10:00:00Z", "2026-03-17T10:00:00Z")] // "Within three business days": Thu to Fri, Mon, Tue
     [InlineData("4", "2026-03-06T23:30:00Z", "2026-03-11T23:30:00Z")] // Fri 23:30 is in hours: Mon, Tue, Wed at 23:30
+    [InlineData("4", "2026-03-07T12:00:00Z", "2026-03-12T08:00:00Z")] // Saturday noon: counted from Mon 08:00, so Tue, Wed, Thu at 08:00
     public void FirstResponse_EachSeverity_DueInSupportHours(string severity, string openedAt, string due)
     {
         var state = Case(LumenVox, severity, openedAt).StateAt(openedAt);

@@ -37,6 +37,7 @@ public sealed class PhonismPolicyTests
     [InlineData("1", "2026-03-08T06:55:00Z", "2026-03-08T07:05:00Z")] // Emergency Sun 01:55 EST to 03:05 EDT: 10 real minutes over the spring-forward
     [InlineData("1", "2026-11-01T05:55:00Z", "2026-11-01T06:05:00Z")] // Emergency Sun 01:55 EDT to 01:05 EST: 10 real minutes over the fall-back
     [InlineData("2", "2026-03-10T20:45:00Z", "2026-03-11T13:15:00Z")] // Critical Tue 16:45 EDT: 15 min, then Wed 09:00-09:15 EDT
+    [InlineData("2", TuesdayNoon, "2026-03-10T16:30:00Z")] // Critical Tue 12:00 EDT, in standard hours: 30 min
     [InlineData("2", "2026-03-07T17:00:00Z", "2026-03-09T13:30:00Z")] // Critical on Saturday: from Mon 09:00 EDT, the first day after the spring-forward
     [InlineData("3", "2026-03-06T21:30:00Z", "2026-03-09T13:30:00Z")] // Major Fri 16:30 EST: 30 min Fri, 30 min from Mon 09:00 EDT
     [InlineData("3", "2026-10-30T20:30:00Z", "2026-11-02T14:30:00Z")] // Major Fri 16:30 EDT: 30 min Fri, 30 min from Mon 09:00 EST

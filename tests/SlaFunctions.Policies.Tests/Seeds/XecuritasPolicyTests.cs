@@ -2,6 +2,7 @@ using NodaTime;
 using NodaTime.Text;
 using SlaFunctions.Engine.Calendars;
 using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Escalations;
 using Xunit;
 using static SlaFunctions.Policies.Tests.Seeds.SeedPolicies;
 
@@ -23,6 +24,8 @@ public sealed class XecuritasPolicyTests
     [Theory]
     [InlineData("1", "2010-11-27T08:00:00Z", "2010-11-27T09:00:00Z")] // Sat 03:00 EST: Severity-1 is 24x7
     [InlineData("1", "2010-11-25T17:00:00Z", "2010-11-25T18:00:00Z")] // Thanksgiving noon: holidays do not close 24x7
+    [InlineData("1", Opened, "2010-11-23T16:00:00Z")] // Tue 10:00 EST in business hours: 1 h all the same
+    [InlineData("1", "2010-03-14T06:30:00Z", "2010-03-14T07:30:00Z")] // 01:30 EST to 03:30 EDT: one real hour over the 2010 spring-forward
     [InlineData("2", Opened, "2010-11-23T21:00:00Z")] // Tue 10:00 EST in hours: 6 h, 16:00 EST
     [InlineData("2", "2010-11-24T01:00:00Z", "2010-11-24T19:00:00Z")] // Tue 20:00 EST after hours: from Wed 08:00, 14:00 EST
     [InlineData("2", "2010-11-24T21:00:00Z", "2010-11-29T16:00:00Z")] // Wed 16:00 EST: 3 h Wed; Thanksgiving, the day after and the weekend closed; 3 h Mon
@@ -30,6 +33,8 @@ public sealed class XecuritasPolicyTests
     [InlineData("2", "2010-11-05T21:00:00Z", "2010-11-08T17:00:00Z")] // Fri 17:00 EDT: 2 h; Mon 08:00 EST (13:00Z) + 4 h, over the 2010 fall-back
     [InlineData("2", "2026-03-06T22:00:00Z", "2026-03-09T16:00:00Z")] // the same over the 2026 spring-forward
     [InlineData("3", "2010-11-24T15:00:00Z", "2010-11-29T15:00:00Z")] // "Within 1 day", one business day: Wed to Mon over Thanksgiving
+    [InlineData("3", "2010-11-20T17:00:00Z", "2010-11-23T13:00:00Z")] // Saturday noon: counted from Mon 08:00 EST, due Tue 08:00 EST
+    [InlineData("3", "2010-03-12T15:00:00Z", "2010-03-15T14:00:00Z")] // Fri 10:00 EST to Mon 10:00 EDT over the 2010 spring-forward
     [InlineData("3", "2010-12-23T15:00:00Z", "2010-12-27T15:00:00Z")] // Thu 10:00 EST: Fri Dec. 24 is a holiday, so Monday
     [InlineData("3", "2010-12-30T15:00:00Z", "2011-01-03T15:00:00Z")] // Thu 10:00 EST: Fri Dec. 31 is a holiday, so Monday 2011-01-03
     public void FirstResponse_EachSeverity_DueAsTheSeedSays(string severity, string openedAt, string due)
@@ -115,7 +120,7 @@ public sealed class XecuritasPolicyTests
         Assert.Equal(TargetState.Met, resolution.State);
         Assert.Equal(At(workaround), resolution.MetAt);
         Assert.Equal(At(due), resolution.DueAt);
-        Assert.DoesNotContain(clock.EscalationsBetween(At("2010-12-02T00:00:00Z"), At(openedAt), At("2010-12-02T00:00:00Z")), p => p.Target == "resolution" && p.Kind == Engine.Escalations.EscalationTriggerKind.Breach);
+        Assert.DoesNotContain(clock.EscalationsBetween(At("2010-12-02T00:00:00Z"), At(openedAt), At("2010-12-02T00:00:00Z")), p => p.Target == "resolution" && p.Kind == EscalationTriggerKind.Breach);
     }
 
     [Fact]
