@@ -46,14 +46,16 @@ internal sealed class TargetEvaluator
         return Running(target, ClockFor(target, start, _timeline.AsOf, []), [], 0);
     }
 
-    // Met when solved; pauses while waiting on the customer; a solved spell that is reopened counts as a pause.
+    // Met when solved (or by a metBy milestone such as a workaround, for good); pauses while waiting on the customer;
+    // a solved spell that is reopened counts as a pause.
     private TargetStatus Resolution(Target target)
     {
         var start = _timeline.OpenedAt;
         var pauses = _timeline.Pauses(s => _policy.PauseOn.Contains(s) || CaseTimeline.IsSolved(s));
-        if (_timeline.SolvedSince() is { } solved)
+        var milestone = target.MetBy.Count == 0 ? null : _timeline.First(target.MetBy, start);
+        if (Earliest(milestone, _timeline.SolvedSince()) is { } met)
         {
-            return Met(target, ClockFor(target, start, solved, Clip(pauses, solved)), solved, 0);
+            return Met(target, ClockFor(target, start, met, Clip(pauses, met)), met, 0);
         }
         return Running(target, ClockFor(target, start, _timeline.AsOf, pauses), pauses, 0);
     }
@@ -65,10 +67,15 @@ internal sealed class TargetEvaluator
         var opened = _timeline.OpenedAt;
         var pauses = _timeline.Pauses(s => _policy.PauseOn.Contains(s) || CaseTimeline.IsSolved(s));
         var stopAt = Earliest(_timeline.First(target.StopOn, opened), _timeline.SolvedSince());
-        var starts = CycleStarts(target).Where(s => s <= _timeline.AsOf && (stopAt is not { } stop || s < stop)).ToList();
+        var planned = CycleStarts(target).Where(s => stopAt is not { } stop || s < stop).ToList();
+        var starts = planned.Where(s => s <= _timeline.AsOf).ToList();
         if (starts.Count == 0)
         {
-            return new TargetStatus { Name = target.Name, Target = target, State = stopAt is null ? TargetState.NotStarted : TargetState.Stopped };
+            // A cadence that starts by itself (startAfter) is forecast, so its escalation points can be placed.
+            var forecast = planned.Count > 0
+                ? new[] { new ClockCycle(ClockFor(target, planned[0], planned[0], pauses), null, 0) }
+                : [];
+            return new TargetStatus { Name = target.Name, Target = target, State = stopAt is null ? TargetState.NotStarted : TargetState.Stopped, Cycles = forecast };
         }
 
         var cycles = new List<ClockCycle>();
@@ -112,7 +119,8 @@ internal sealed class TargetEvaluator
                 endsAt = target.MetBy.Contains(Milestone.Solved) ? null : _timeline.SolvedSince();
                 break;
         }
-        if (_timeline.First(target.MetBy, start) is { } met && (endsAt is not { } limit || met <= limit))
+        var metBy = target.MetBy.Count == 0 ? Reply : target.MetBy;
+        if (_timeline.First(metBy, start) is { } met && (endsAt is not { } limit || met <= limit))
         {
             return Met(target, ClockFor(target, start, met, []), met, 0);
         }

@@ -39,6 +39,8 @@ public sealed record Target
     /// <summary>Custom only: when the clock starts.</summary>
     public TargetStart StartOn { get; init; } = TargetStart.Opened;
 
-    /// <summary>Custom only: milestones any one of which meets the target.</summary>
-    public IReadOnlySet<Milestone> MetBy { get; init; } = new HashSet<Milestone> { Milestone.AgentReply };
+    /// <summary>Milestones any one of which meets the target. Custom targets: empty means a public agent reply.
+    /// Resolution: met by solving, and also by any of these (e.g. a workaround, where the contract counts one as a
+    /// resolution). Ignored by the other kinds.</summary>
+    public IReadOnlySet<Milestone> MetBy { get; init; } = new HashSet<Milestone>();
 }

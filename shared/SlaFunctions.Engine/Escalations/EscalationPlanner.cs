@@ -20,14 +20,13 @@ internal static class EscalationPlanner
                 AddEventPoints(points, rule, timeline, after, until);
                 continue;
             }
-            var status = state.Targets.FirstOrDefault(t => t.Name == rule.Target);
-            if (status is null || !rule.AppliesTo(state.Severity.Id))
+            if (state.Targets.FirstOrDefault(t => t.Name == rule.Target) is not { } status)
             {
                 continue;
             }
             foreach (var cycle in status.Cycles)
             {
-                AddClockPoints(points, rule, status.Name, cycle, after, until);
+                AddClockPoints(points, rule, status.Name, cycle, timeline, after, until);
             }
         }
         points.Sort((a, b) => a.At.CompareTo(b.At));
@@ -56,7 +55,7 @@ internal static class EscalationPlanner
         }
     }
 
-    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, ClockCycle cycle, Instant after, Instant until)
+    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, ClockCycle cycle, CaseTimeline timeline, Instant after, Instant until)
     {
         if (rule.At.PositionOn(cycle.Clock.Goal) is not { } first)
         {
@@ -69,7 +68,9 @@ internal static class EscalationPlanner
             {
                 return;
             }
-            if (at > after)
+            // A rule for some severities fires only while the case has one of them: a P1 duty owes nothing for the
+            // hours a case spent at P2 before it was raised.
+            if (at > after && rule.AppliesTo(timeline.SeverityAt(at).Id))
             {
                 points.Add(new EscalationPoint
                 {

@@ -98,9 +98,7 @@ internal static class PolicyBuilder
             StartAfter = source.StartAfter is null ? null : Duration(source.StartAfter),
             StopOn = source.StopOn.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
             StartOn = source.StartOn is { } start ? PolicyWords.Starts[start] : TargetStart.Opened,
-            MetBy = source.MetBy.Count == 0
-                ? new HashSet<Milestone> { Milestone.AgentReply }
-                : source.MetBy.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
+            MetBy = source.MetBy.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
         };
     }
 

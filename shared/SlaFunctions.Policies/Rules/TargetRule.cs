@@ -67,7 +67,15 @@ public sealed class TargetRule : IPolicyRule
         if (kind != TargetKind.Custom)
         {
             NotHere(target.StartOn, $"{path}.startOn", "startOn is for custom targets", problems);
-            NotHere(target.MetBy.Count > 0 ? "" : null, $"{path}.metBy", "metBy is for custom targets", problems);
+            if (kind == TargetKind.Resolution)
+            {
+                // A contract may count a workaround as a resolution (Xecuritas: "resolved or an acceptable work-around").
+                Words(target.MetBy, $"{path}.metBy", PolicyWords.Milestones, problems);
+            }
+            else
+            {
+                NotHere(target.MetBy.Count > 0 ? "" : null, $"{path}.metBy", "metBy is for resolution and custom targets", problems);
+            }
             return;
         }
         if (target.StartOn is { } start && !PolicyWords.Starts.ContainsKey(start))
