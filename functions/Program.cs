@@ -14,6 +14,7 @@ var app = builder.Build();
 app.UseSlaProblems();
 app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
+app.MapCaseEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using NodaTime;
 using SlaFunctions.Json;
 using SlaFunctions.Policies;
+using Microsoft.Extensions.Options;
 using SlaFunctions.Problems;
+using SlaFunctions.Storage;
 
 namespace SlaFunctions.Hosting;
 
@@ -21,6 +23,21 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.ConnectionString ??= storage.TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
+        var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
+        var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).ToList();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException("Settings", typeof(SlaOptions), problems);
+        }
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(webhooks);
+        builder.Services.AddSingleton(new CaseTables(storage));
+        var behindHost = !string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
+        builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SlaJsonContext.Default));
         builder.Services.AddHostedService(provider => new PolicyStartupLog(provider.GetRequiredService<ILogger<PolicyCatalog>>(), folder, catalog));
         return builder;

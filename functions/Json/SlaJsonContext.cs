@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SlaFunctions.Cases;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Preview;
 using SlaFunctions.Problems;
@@ -10,6 +11,8 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(PreviewResponse))]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(CaseView))]
+[JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {
 }

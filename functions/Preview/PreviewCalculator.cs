@@ -50,7 +50,7 @@ public static class PreviewCalculator
                 Target = p.Target,
                 Occurrence = p.Occurrence,
                 At = InstantText.Format(p.At),
-                Kind = CamelCase(p.Kind.ToString()),
+                Kind = PreviewWords.CamelCase(p.Kind.ToString()),
                 Fired = p.At <= asOf,
                 Notify = [.. p.Notify.Select(n => n.ToString())],
             });
@@ -64,23 +64,26 @@ public static class PreviewCalculator
         };
     }
 
-    private static PreviewTarget ToPreview(TargetStatus status) => new()
+    /// <summary>One target in the preview API's shape.</summary>
+    public static PreviewTarget ToPreview(TargetStatus status)
     {
-        Name = status.Name,
-        Calendar = status.Target.Calendar.Name,
-        Goal = status.Target.Goal.ToString(),
-        BusinessDays = status.Target.Goal.BusinessDays,
-        State = CamelCase(status.State.ToString()),
-        StartedAt = InstantText.Format(status.StartedAt),
-        DueAt = InstantText.Format(status.DueAt),
-        MetAt = InstantText.Format(status.MetAt),
-        BreachedAt = InstantText.Format(status.BreachedAt),
-        Remaining = status.Remaining is { } left ? IsoDuration.Format(left) : null,
-        PausedSince = InstantText.Format(status.PausedSince),
-    };
+        ArgumentNullException.ThrowIfNull(status);
+        return new()
+        {
+            Name = status.Name,
+            Calendar = status.Target.Calendar.Name,
+            Goal = status.Target.Goal.ToString(),
+            BusinessDays = status.Target.Goal.BusinessDays,
+            State = PreviewWords.State(status.State),
+            StartedAt = InstantText.Format(status.StartedAt),
+            DueAt = InstantText.Format(status.DueAt),
+            MetAt = InstantText.Format(status.MetAt),
+            BreachedAt = InstantText.Format(status.BreachedAt),
+            Remaining = status.Remaining is { } left ? IsoDuration.Format(left) : null,
+            PausedSince = InstantText.Format(status.PausedSince),
+        };
+    }
 
     private static string Severities(Policy policy) =>
         string.Join(", ", policy.Severities.Select(s => s.Aliases.Count == 0 ? s.Id : $"{s.Id} ({string.Join(", ", s.Aliases)})"));
-
-    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

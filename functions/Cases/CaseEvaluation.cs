@@ -1,0 +1,68 @@
+using System.Text.Json;
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Json;
+using SlaFunctions.Preview;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Cases;
+
+/// <summary>A stored case judged under its policy at an instant: the engine's state, the targets in the preview
+/// API's shape, and the case row fields derived from them (next due, next check, breached).</summary>
+public sealed record CaseEvaluation
+{
+    // How far ahead the next check looks for an escalation point: beyond it, the due index holds the next due itself.
+    private static readonly Duration Horizon = Duration.FromDays(60);
+
+    /// <summary>The engine's answer.</summary>
+    public required CaseState State { get; init; }
+
+    /// <summary>The targets as the preview API writes them.</summary>
+    public required IReadOnlyList<PreviewTarget> Targets { get; init; }
+
+    /// <summary>The earliest due among running targets.</summary>
+    public Instant? NextDueAt { get; init; }
+
+    /// <summary>When the sweep must next look: the next escalation point or due after the instant judged.</summary>
+    public Instant? NextCheckAt { get; init; }
+
+    /// <summary>True when any target is breached.</summary>
+    public bool Breached => State.Targets.Any(t => t.State == TargetState.Breached);
+
+    /// <summary>Judges <paramref name="history"/> (opened at <paramref name="openedAt"/> with
+    /// <paramref name="severity"/>) under <paramref name="policy"/> at <paramref name="asOf"/>.</summary>
+    public static CaseEvaluation Evaluate(Policy policy, Instant openedAt, string severity, IEnumerable<HistoryEntry> history, Instant asOf)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var clock = new CaseClock(policy, new CaseHistory(openedAt, severity, history.Select(h => h.Event)));
+        var state = clock.StateAt(asOf);
+        var nextDue = state.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).Min(t => t.DueAt);
+        var points = clock.EscalationsBetween(asOf, asOf, asOf + Horizon);
+        Instant? nextPoint = points.Count > 0 ? points[0].At : null;
+        Instant? nextCheck = nextPoint is null ? nextDue : nextDue is null ? nextPoint : Instant.Min(nextPoint.Value, nextDue.Value);
+        return new CaseEvaluation
+        {
+            State = state,
+            Targets = [.. state.Targets.Select(PreviewCalculator.ToPreview)],
+            NextDueAt = nextDue,
+            NextCheckAt = nextCheck,
+        };
+    }
+
+    /// <summary><paramref name="snapshot"/> with this evaluation's derived fields.</summary>
+    public CaseSnapshot ApplyTo(CaseSnapshot snapshot, CaseStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot with
+        {
+            Severity = State.Severity.Id,
+            Status = PreviewWords.Status(status),
+            NextDueAt = NextDueAt,
+            NextCheckAt = NextCheckAt,
+            Breached = Breached,
+            TargetsJson = JsonSerializer.Serialize(Targets, SlaJsonContext.Default.IReadOnlyListPreviewTarget),
+            EvaluatedAt = State.AsOf,
+        };
+    }
+}

@@ -1,0 +1,88 @@
+using NodaTime;
+using SlaFunctions.Cases;
+using SlaFunctions.Hosting;
+using SlaFunctions.Json;
+using SlaFunctions.Policies;
+using SlaFunctions.Preview;
+using SlaFunctions.Problems;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Endpoints;
+
+/// <summary><c>GET /api/cases/{connection}/{externalId}</c>: a case's SLA state, judged now.</summary>
+public static class CaseEndpoints
+{
+    /// <summary>Maps the case routes.</summary>
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/cases/{connection}/{externalId}", GetCase).WithName("GetCase");
+        return app;
+    }
+
+    private static async Task<IResult> GetCase(
+        string connection, string externalId, HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken)
+    {
+        if (keys.Refuse(request) is { } refused)
+        {
+            return refused;
+        }
+        CaseRecord? record;
+        try
+        {
+            var store = await tables.EnsureCreatedAsync(cancellationToken);
+            record = await store.GetAsync(new CaseKey(connection, externalId), cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable();
+        }
+        if (record is null)
+        {
+            return Problem.Status(StatusCodes.Status404NotFound, "No such case", $"Connection '{connection}' has no case '{externalId}'.");
+        }
+        if (!policies.TryGet(record.Snapshot.PolicyId, out var policy))
+        {
+            return Problem.Status(StatusCodes.Status409Conflict, "Policy not loaded",
+                $"The case is covered by policy '{record.Snapshot.PolicyId}', which is not loaded; deploy it again to judge the case.");
+        }
+        var now = clock.GetCurrentInstant();
+        var evaluation = CaseEvaluation.Evaluate(policy, record.Snapshot.OpenedAt, record.Snapshot.OpenedSeverity, record.History, now);
+        var snapshot = record.Snapshot;
+        return Results.Json(new CaseView
+        {
+            Connection = snapshot.Key.Connection,
+            ExternalId = snapshot.Key.ExternalId,
+            PolicyId = policy.Id,
+            Severity = evaluation.State.Severity.Id,
+            Status = snapshot.Status,
+            Title = snapshot.Title,
+            Url = snapshot.Url,
+            Assignee = snapshot.Assignee,
+            OpenedAt = InstantText.Format(snapshot.OpenedAt),
+            AsOf = InstantText.Format(now),
+            Targets = evaluation.Targets,
+            History = [.. record.History.OrderBy(h => h.Event.At).Select(h => new CaseViewEvent
+            {
+                At = InstantText.Format(h.Event.At),
+                Type = PreviewWords.CamelCase(h.Event.Type.ToString()),
+                Status = h.Event.Status is { } status ? PreviewWords.Status(status) : null,
+                Severity = h.Event.Severity,
+                Note = h.Note,
+            })],
+        }, SlaJsonContext.Default.CaseView);
+    }
+
+    /// <summary>503 with Retry-After: storage failed after retries, and nothing was half-written.</summary>
+    public static IResult Unavailable() => new RetryAfterResult(Problem.Status(StatusCodes.Status503ServiceUnavailable,
+        "Storage unavailable", "Table Storage did not answer; nothing was written. Retry shortly."), seconds: 30);
+
+    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

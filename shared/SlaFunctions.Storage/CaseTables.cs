@@ -1,0 +1,70 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Storage;
+
+/// <summary>The app's tables, created on first use rather than at start-up, so the app (and its health check) runs
+/// while storage is unreachable.</summary>
+public sealed class CaseTables : IDisposable
+{
+    private readonly TableClient _cases;
+    private readonly TableClient _due;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
+
+    /// <summary>Clients for the tables named in <paramref name="options"/>.</summary>
+    public CaseTables(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var client = new TableClientOptions();
+        client.Retry.MaxRetries = options.MaxRetries;
+        client.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        client.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        var service = options.TableEndpoint is { } endpoint
+            ? new TableServiceClient(endpoint, Credential(options.ClientId), client)
+            : new TableServiceClient(options.ConnectionString, client);
+        _cases = service.GetTableClient(options.CasesTable);
+        _due = service.GetTableClient(options.DueTable);
+        Store = new CaseStore(_cases, new DueIndex(_due));
+    }
+
+    /// <summary>The case store; call <see cref="EnsureCreatedAsync"/> before its first use.</summary>
+    public CaseStore Store { get; }
+
+    /// <summary>Creates the tables if they do not exist, once per process.</summary>
+    /// <exception cref="StorageUnavailableException">Storage cannot be reached.</exception>
+    public async Task<CaseStore> EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+        {
+            return Store;
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_created)
+            {
+                await _cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await _due.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                _created = true;
+            }
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AuthenticationFailedException or HttpRequestException)
+        {
+            throw new StorageUnavailableException("Table Storage cannot be reached to create the tables.", ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return Store;
+    }
+
+    /// <summary>Releases the creation gate.</summary>
+    public void Dispose() => _gate.Dispose();
+
+    private static ManagedIdentityCredential Credential(string? clientId) => clientId is null
+        ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
+        : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+}

@@ -1,0 +1,45 @@
+namespace SlaFunctions.Storage;
+
+/// <summary>Settings of the <c>Storage</c> section: where the tables live.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>A connection string (locally <c>UseDevelopmentStorage=true</c> for Azurite). Used when
+    /// <see cref="TableEndpoint"/> is not set.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The account's table endpoint, reached with a managed identity: how the app runs in Azure, with no key.</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    /// <summary>The user-assigned identity's client id, with <see cref="TableEndpoint"/>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The table of cases (rows, histories, claims).</summary>
+    public string CasesTable { get; set; } = "cases";
+
+    /// <summary>Retries the SDK makes on a transient failure before the app answers 503.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The due index table.</summary>
+    public string DueTable { get; set; } = "casedue";
+
+    /// <summary>Every problem with these settings, each naming its key; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (TableEndpoint is null && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            problems.Add("Storage:ConnectionString or Storage:TableEndpoint must be set (UseDevelopmentStorage=true for Azurite).");
+        }
+        foreach (var (key, name) in new[] { ("Storage:CasesTable", CasesTable), ("Storage:DueTable", DueTable) })
+        {
+            if (string.IsNullOrEmpty(name) || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+            {
+                problems.Add($"{key} '{name}' is not a table name: 3-63 letters and digits, starting with a letter.");
+            }
+        }
+        return problems;
+    }
+}

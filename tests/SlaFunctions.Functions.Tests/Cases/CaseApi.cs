@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace SlaFunctions.Functions.Tests.Cases;
+
+/// <summary>The app on Azurite with its own fresh tables, a fixed API key and a fake clock.</summary>
+public sealed class CaseApi : WebApplicationFactory<Program>
+{
+    public const string Key = "test-key-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public CaseApi(Instant now, string? connectionString = null)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        Clock = new FakeClock(now);
+        _settings = new()
+        {
+            ["Storage:ConnectionString"] = connectionString ?? "UseDevelopmentStorage=true",
+            ["Storage:CasesTable"] = "cases" + suffix,
+            ["Storage:DueTable"] = "due" + suffix,
+            ["Storage:MaxRetries"] = "0",
+            ["Api:Keys:0"] = Key,
+        };
+    }
+
+    public FakeClock Clock { get; }
+
+    public string CasesTable => _settings["Storage:CasesTable"]!;
+
+    public string DueTable => _settings["Storage:DueTable"]!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock)));
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Storage.Cases;
+using Xunit;
+
+namespace SlaFunctions.Functions.Tests.Cases;
+
+public sealed class CaseEndpointsTests : IAsyncLifetime
+{
+    // Fri 2026-03-06 23:30 GMT: a LumenVox Major case; its first response is due Monday 10:30 (the seed's example).
+    private static readonly Instant Opened = Instant.FromUtc(2026, 3, 6, 23, 30);
+    private readonly CaseApi _api = new(Instant.FromUtc(2026, 3, 9, 9, 0));
+    private CaseStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        var service = new TableServiceClient("UseDevelopmentStorage=true");
+        var cases = service.GetTableClient(_api.CasesTable);
+        var due = service.GetTableClient(_api.DueTable);
+        await cases.CreateIfNotExistsAsync();
+        await due.CreateIfNotExistsAsync();
+        _store = new CaseStore(cases, new DueIndex(due));
+    }
+
+    public async Task DisposeAsync()
+    {
+        var service = new TableServiceClient("UseDevelopmentStorage=true");
+        await service.DeleteTableAsync(_api.CasesTable);
+        await service.DeleteTableAsync(_api.DueTable);
+        await _api.DisposeAsync();
+    }
+
+    private async Task SeedCaseAsync(CaseKey key, params CaseEvent[] events) =>
+        await _store.CommitAsync(key, "d-1", _ => new CaseChange
+        {
+            Snapshot = new CaseSnapshot { Key = key, PolicyId = "lumenvox", OpenedAt = Opened, OpenedSeverity = "2", Title = "Calls drop" },
+            Append = [.. events.Select(e => new HistoryEntry { Event = e, DeliveryId = "d-1", ReceivedAt = e.At })],
+        }, default);
+
+    private async Task<(HttpResponseMessage, JsonNode?)> GetAsync(string path, string? key = CaseApi.Key)
+    {
+        using var client = _api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (key is not null)
+        {
+            request.Headers.Add("x-api-key", key);
+        }
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    [Fact]
+    public async Task GetCase_Stored_GivesTargetsJudgedNow()
+    {
+        await SeedCaseAsync(new CaseKey("acme-zendesk", "35436"));
+
+        var (response, body) = await GetAsync("/api/cases/acme-zendesk/35436");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("lumenvox", (string)body!["policyId"]!);
+        Assert.Equal("2026-03-09T09:00:00Z", (string)body["asOf"]!);
+        var first = body["targets"]!.AsArray().Single(t => (string)t!["name"]! == "firstResponse")!;
+        Assert.Equal("running", (string)first["state"]!);
+        Assert.Equal("2026-03-09T10:30:00Z", (string)first["dueAt"]!);
+        Assert.Equal("PT1H30M", (string)first["remaining"]!);
+    }
+
+    [Fact]
+    public async Task GetCase_HistoryInTimeOrder_WhateverTheStoredOrder()
+    {
+        await SeedCaseAsync(new CaseKey("acme-zendesk", "7"),
+            CaseEvent.AgentReply(Opened + Duration.FromHours(60)),
+            CaseEvent.StatusChange(Opened + Duration.FromMinutes(5), CaseStatus.Pending));
+
+        var (_, body) = await GetAsync("/api/cases/acme-zendesk/7");
+
+        Assert.Equal(["status", "agentReply"], body!["history"]!.AsArray().Select(h => (string)h!["type"]!));
+        Assert.Equal("pending", (string)body["history"]![0]!["status"]!);
+    }
+
+    [Fact]
+    public async Task GetCase_Unknown_Is404()
+    {
+        var (response, body) = await GetAsync("/api/cases/acme-zendesk/nope");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("nope", (string)body!["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)] // no key
+    [InlineData("wrong-key-0123456789")] // a wrong key
+    public async Task GetCase_WithoutTheKey_Is401(string? key)
+    {
+        await SeedCaseAsync(new CaseKey("acme-zendesk", "35436"));
+
+        var (response, _) = await GetAsync("/api/cases/acme-zendesk/35436", key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetCase_StorageDown_Is503WithRetryAfter()
+    {
+        // Nothing listens on port 1: the storage call fails at once, and the answer says to come back.
+        await using var down = new CaseApi(Instant.FromUtc(2026, 3, 9, 9, 0),
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;");
+        using var client = down.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/cases/acme-zendesk/1", UriKind.Relative));
+        request.Headers.Add("x-api-key", CaseApi.Key);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("30", response.Headers.RetryAfter?.ToString());
+    }
+}
