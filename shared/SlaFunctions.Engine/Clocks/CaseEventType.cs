@@ -23,4 +23,8 @@ public enum CaseEventType
 
     /// <summary>An internal note, not seen by the customer.</summary>
     InternalNote,
+
+    /// <summary>A note the app itself recorded in the history (e.g. a priority that mapped to no severity). No clock
+    /// reads it, so it can never meet a target the way an agent's internal note can.</summary>
+    SystemNote,
 }

@@ -47,6 +47,8 @@ internal sealed class CaseTimeline
                 case CaseEventType.InternalNote:
                     _milestones.Add((e.At, Milestone.InternalNote));
                     break;
+                case CaseEventType.SystemNote:
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(history), e.Type, "Unknown event type.");
             }

@@ -1,0 +1,106 @@
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Hosting;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Cases;
+
+/// <summary>Applies a delivery to its case: maps priorities to severities, appends the events to the history,
+/// re-judges the clocks and commits it all at once (or recognises a redelivery and changes nothing).</summary>
+public sealed class CaseIngestion
+{
+    private readonly CaseTables _tables;
+    private readonly IClock _clock;
+
+    /// <summary>Uses <paramref name="tables"/> and judges clocks at <paramref name="clock"/>'s now.</summary>
+    public CaseIngestion(CaseTables tables, IClock clock)
+    {
+        _tables = tables;
+        _clock = clock;
+    }
+
+    /// <summary>Commits <paramref name="incoming"/> under <paramref name="policy"/>.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; nothing was written.</exception>
+    public async Task<CommitOutcome> ApplyAsync(ConnectionOptions connection, Policy policy, IncomingCase incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The change a delivery makes; pure, so the store can call it again after losing a race.</summary>
+    internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now)
+    {
+        var appended = new List<HistoryEntry>();
+        CaseSnapshot snapshot;
+        if (current is null)
+        {
+            var openedAt = incoming.OpenedAt ?? incoming.Events.Select(e => (Instant?)e.At).Min() ?? now;
+            var (severity, note) = SeverityFor(connection, policy, incoming.Priority, incoming.Channel);
+            snapshot = new CaseSnapshot { Key = incoming.Key, PolicyId = policy.Id, OpenedAt = openedAt, OpenedSeverity = severity.Id };
+            if (note is not null)
+            {
+                appended.Add(Entry(new CaseEvent { At = openedAt, Type = CaseEventType.SystemNote }, incoming, now, note));
+            }
+        }
+        else
+        {
+            snapshot = current.Snapshot;
+        }
+        foreach (var e in incoming.Events)
+        {
+            if (e.Type == CaseEventType.Severity)
+            {
+                var (severity, note) = SeverityFor(connection, policy, e.Severity, channel: null);
+                appended.Add(note is null
+                    ? Entry(e with { Severity = severity.Id }, incoming, now, null)
+                    : Entry(new CaseEvent { At = e.At, Type = CaseEventType.SystemNote }, incoming, now, $"{note} The severity was left as it was."));
+                continue;
+            }
+            appended.Add(Entry(e, incoming, now, null));
+        }
+        snapshot = snapshot with
+        {
+            Title = incoming.Title ?? snapshot.Title,
+            Url = incoming.Url ?? snapshot.Url,
+            Assignee = incoming.Assignee ?? snapshot.Assignee,
+            Requester = incoming.Requester ?? snapshot.Requester,
+            Channel = incoming.Channel ?? snapshot.Channel,
+        };
+        var history = (current?.History ?? []).Concat(appended).ToList();
+        var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now);
+        var status = history.Where(h => h.Event.Type == CaseEventType.Status).OrderBy(h => h.Event.At).LastOrDefault()?.Event.Status ?? CaseStatus.Open;
+        return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, status), Append = appended };
+    }
+
+    /// <summary>The severity a tool priority names: the connection's map first, then the policy's ids and aliases;
+    /// failing both, the channel's or policy's default (or the last, least severe, severity) with a note saying so.</summary>
+    internal static (Severity Severity, string? Note) SeverityFor(ConnectionOptions connection, Policy policy, string? priority, string? channel)
+    {
+        if (priority is not null)
+        {
+            var mapped = connection.Priorities.FirstOrDefault(p => string.Equals(p.Key, priority, StringComparison.OrdinalIgnoreCase)).Value ?? priority;
+            if (policy.FindSeverity(mapped) is { } found)
+            {
+                return (found, null);
+            }
+        }
+        var fallback = policy.DefaultSeverityFor(channel) ?? policy.Severities[^1];
+        var why = priority is null ? "The ticket has no priority" : $"Priority '{priority}' maps to no severity of policy '{policy.Id}'";
+        return (fallback, $"{why}; used severity {fallback.Id} ({fallback.Name}).");
+    }
+
+    private static HistoryEntry Entry(CaseEvent e, IncomingCase incoming, Instant now, string? note) => new()
+    {
+        Event = e,
+        DeliveryId = incoming.DeliveryId,
+        ReceivedAt = now,
+        Note = note,
+    };
+}

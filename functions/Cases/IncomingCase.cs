@@ -1,0 +1,39 @@
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Cases;
+
+/// <summary>What one webhook delivery says about a case, after its adapter has read it.</summary>
+public sealed record IncomingCase
+{
+    /// <summary>The case (connection from the route, ticket id from the payload).</summary>
+    public required CaseKey Key { get; init; }
+
+    /// <summary>The delivery's identity; a redelivery carries the same one.</summary>
+    public required string DeliveryId { get; init; }
+
+    /// <summary>When the ticket was created, if the payload says.</summary>
+    public Instant? OpenedAt { get; init; }
+
+    /// <summary>The tool's priority as written (mapped to a severity by the connection and the policy's aliases).</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>Subject.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Link back to the ticket.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Assignee.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>Customer contact.</summary>
+    public string? Requester { get; init; }
+
+    /// <summary>Channel, e.g. email.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>The events, severity events carrying the tool's raw priority.</summary>
+    public IReadOnlyList<CaseEvent> Events { get; init; } = [];
+}
