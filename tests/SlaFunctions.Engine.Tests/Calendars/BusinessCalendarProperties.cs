@@ -41,6 +41,28 @@ public sealed class BusinessCalendarProperties
         Assert.Equal(p.Calendar.ToReference().OpenTime(p.Start, p.Start + p.Span), p.Calendar.ToCalendar().OpenTimeBetween(p.Start, p.Start + p.Span));
     });
 
+    [Property(MaxTest = 150)]
+    public Property OpenIntervals_RandomRange_InOrderAndCoverTheReferenceSet() => Prop.ForAll(Problems, p =>
+    {
+        var end = p.Start + Duration.FromMinutes(p.Span.TotalMinutes % (10 * 24 * 60));
+        var intervals = p.Calendar.ToCalendar().OpenIntervals(p.Start, end).ToList();
+        var merged = new List<(Instant Start, Instant End)>();
+        foreach (var interval in intervals)
+        {
+            Assert.True(merged.Count == 0 || interval.Start >= merged[^1].End, $"{interval} overlaps or precedes the one before");
+            if (merged.Count > 0 && interval.Start == merged[^1].End)
+            {
+                merged[^1] = (merged[^1].Start, interval.End);
+            }
+            else
+            {
+                merged.Add((interval.Start, interval.End));
+            }
+        }
+
+        Assert.Equal(p.Calendar.ToReference().OpenSet(p.Start, end), merged);
+    });
+
     [Property(MaxTest = 200)]
     public Property OpenTimeBetween_StartToDue_IsTheGoal() => Prop.ForAll(Problems, p =>
     {
@@ -56,6 +78,15 @@ public sealed class BusinessCalendarProperties
         var (small, large) = p.A <= p.B ? (p.A, p.B) : (p.B, p.A);
 
         Assert.True(calendar.AddOpenTime(p.Start, small) <= calendar.AddOpenTime(p.Start, large), $"{small} is due after {large}");
+    });
+
+    [Property(MaxTest = 150)]
+    public Property AddOpenTime_LaterStart_NeverEarlier() => Prop.ForAll(Problems, p =>
+    {
+        var calendar = p.Calendar.ToCalendar();
+        var later = p.Start + Duration.FromMinutes(p.Span.TotalMinutes % (3 * 24 * 60));
+
+        Assert.True(calendar.AddOpenTime(p.Start, p.A) <= calendar.AddOpenTime(later, p.A), $"starting at {later} is due earlier");
     });
 
     [Property(MaxTest = 150)]
