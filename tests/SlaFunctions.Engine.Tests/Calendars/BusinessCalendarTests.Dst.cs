@@ -26,7 +26,7 @@ public sealed partial class BusinessCalendarTests
     private static readonly BusinessCalendar LondonOffice = Weekly("office-uk", London, ("Mon-Fri", "09:00-17:00"));
 
     [Fact]
-    public void TransitionDays_AreSundaysOfTheirZones()
+    public void TransitionDates_FieldsAbove_OffsetChangesOnThatSunday()
     {
         // Guards the fields above against a typo: each is the date on which its zone's offset changes.
         foreach (var (zone, date) in new[] { (NewYork, NewYorkSpringForward), (NewYork, NewYorkFallBack), (London, LondonSpringForward), (London, LondonFallBack) })
