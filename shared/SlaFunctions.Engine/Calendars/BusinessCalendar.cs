@@ -97,25 +97,25 @@ public sealed class BusinessCalendar
         var firstDate = start.InZone(Zone).Date;
         var date = firstDate.PlusDays(-1);
         var remaining = goal;
+        // Counted time never goes back: on a spring-forward day an interval closing in the skipped hour moves forward
+        // by the gap and can overlap the next opening, and the overlap is open once, not twice.
+        var floor = start;
         for (var day = 0; day < HorizonDays; day++)
         {
             if (date > firstDate && date.DayOfWeek == IsoDayOfWeek.Monday && TrySkipWeek(ref timeline, date, remaining, out var weekTime))
             {
                 remaining -= weekTime;
                 date = date.PlusDays(7);
+                floor = timeline.Midnight(date, Duration.Zero, out _);
                 continue;
             }
             var midnight = timeline.Midnight(date, TwoDays, out var steady);
             foreach (var interval in _schedule.On(date))
             {
                 var (open, close) = Bounds(ref timeline, date, interval, midnight, steady);
-                if (close <= start)
+                if (open < floor)
                 {
-                    continue;
-                }
-                if (open < start)
-                {
-                    open = start;
+                    open = floor;
                 }
                 var length = close - open;
                 if (length <= Duration.Zero)
@@ -127,6 +127,7 @@ public sealed class BusinessCalendar
                     return open + remaining;
                 }
                 remaining -= length;
+                floor = close;
             }
             date = date.PlusDays(1);
         }
@@ -150,6 +151,7 @@ public sealed class BusinessCalendar
         var lastDate = to.InZone(Zone).Date;
         var date = firstDate.PlusDays(-1);
         var total = Duration.Zero;
+        var floor = from;
         while (date <= lastDate)
         {
             if (date > firstDate && date.DayOfWeek == IsoDayOfWeek.Monday && date.PlusDays(8) < lastDate
@@ -157,15 +159,16 @@ public sealed class BusinessCalendar
             {
                 total += weekTime;
                 date = date.PlusDays(7);
+                floor = timeline.Midnight(date, Duration.Zero, out _);
                 continue;
             }
             var midnight = timeline.Midnight(date, TwoDays, out var steady);
             foreach (var interval in _schedule.On(date))
             {
                 var (open, close) = Bounds(ref timeline, date, interval, midnight, steady);
-                if (open < from)
+                if (open < floor)
                 {
-                    open = from;
+                    open = floor;
                 }
                 if (close > to)
                 {
@@ -174,6 +177,7 @@ public sealed class BusinessCalendar
                 if (close > open)
                 {
                     total += close - open;
+                    floor = close;
                 }
             }
             date = date.PlusDays(1);
@@ -196,17 +200,19 @@ public sealed class BusinessCalendar
         }
         var timeline = new LocalTimeline(Zone);
         var lastDate = to.InZone(Zone).Date;
+        var floor = from;
         for (var date = from.InZone(Zone).Date.PlusDays(-1); date <= lastDate; date = date.PlusDays(1))
         {
             foreach (var interval in _schedule.On(date))
             {
                 var open = timeline.At(date, interval.StartMinute);
                 var close = timeline.At(date, interval.EndMinute);
-                open = open < from ? from : open;
+                open = open < floor ? floor : open;
                 close = close > to ? to : close;
                 if (close > open)
                 {
                     yield return new Interval(open, close);
+                    floor = close;
                 }
             }
         }

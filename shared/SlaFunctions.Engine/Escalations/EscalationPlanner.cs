@@ -26,7 +26,7 @@ internal static class EscalationPlanner
             }
             foreach (var cycle in status.Cycles)
             {
-                AddClockPoints(points, rule, status.Name, cycle, timeline, after, until);
+                AddClockPoints(points, rule, status.Name, status.Target.Kind, cycle, timeline, after, until);
             }
         }
         points.Sort((a, b) => a.At.CompareTo(b.At));
@@ -37,16 +37,24 @@ internal static class EscalationPlanner
     {
         var periods = timeline.SeverityPeriods;
         var last = rule.At.Kind == EscalationTriggerKind.Opened ? 1 : periods.Count;
+        // Count only entries into the rule's severities, so a late webhook about some other severity change cannot
+        // renumber (and so resend) a notice already sent.
+        var entered = 0;
         for (var i = 0; i < last; i++)
         {
             var (from, severity) = periods[i];
-            if (rule.AppliesTo(severity.Id) && from > after && from <= until)
+            if (!rule.AppliesTo(severity.Id))
+            {
+                continue;
+            }
+            var occurrence = entered++;
+            if (from > after && from <= until)
             {
                 points.Add(new EscalationPoint
                 {
                     RuleId = rule.Id,
                     Target = rule.Target ?? rule.Id,
-                    Occurrence = i,
+                    Occurrence = occurrence,
                     At = from,
                     Kind = rule.At.Kind,
                     Notify = rule.Notify,
@@ -55,12 +63,13 @@ internal static class EscalationPlanner
         }
     }
 
-    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, ClockCycle cycle, CaseTimeline timeline, Instant after, Instant until)
+    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, TargetKind kind, ClockCycle cycle, CaseTimeline timeline, Instant after, Instant until)
     {
         if (rule.At.PositionOn(cycle.Clock.Goal) is not { } first)
         {
             return;
         }
+        var isCadence = kind == TargetKind.Update;
         for (var repeat = 0; repeat < MaxRepeats; repeat++)
         {
             var position = first + (rule.Every is { } every ? every * repeat : Duration.Zero);
@@ -76,7 +85,8 @@ internal static class EscalationPlanner
                 {
                     RuleId = rule.Id,
                     Target = target,
-                    Occurrence = (cycle.Index * 1000) + repeat,
+                    Occurrence = repeat,
+                    CycleStartedAt = isCadence ? cycle.Clock.Start : null,
                     At = at,
                     Kind = rule.At.Kind,
                     Notify = rule.Notify,

@@ -95,8 +95,8 @@ public sealed class CaseClockProperties
     private static List<(string Name, CaseClockTests.TargetView View)> Views(CaseState state) =>
         [.. state.Targets.Select(t => (t.Name, CaseClockTests.TargetView.Of(t)))];
 
-    private static List<(string, string, int, Instant)> Points(CaseClock clock, Story story) =>
-        [.. clock.EscalationsBetween(story.AsOf, story.Opened - Duration.FromSeconds(1), story.AsOf + Duration.FromDays(14)).Select(p => (p.RuleId, p.Target, p.Occurrence, p.At))];
+    private static List<(string, Instant)> Points(CaseClock clock, Story story) =>
+        [.. clock.EscalationsBetween(story.AsOf, story.Opened - Duration.FromSeconds(1), story.AsOf + Duration.FromDays(14)).Select(p => (p.Key, p.At))];
 
     /// <summary>A case: opened with a severity, events in time order and as delivered, judged at an instant.</summary>
     internal sealed record Story(Policy Policy, Instant Opened, string Severity, CaseEvent[] Events, CaseEvent[] Shuffled, Instant AsOf)

@@ -148,12 +148,14 @@ public sealed class EscalationTests
     public void EscalationsBetween_UpdateCycles_OccurrencePerCycle()
     {
         // Severity 2 updates every 4h. Replies at 10:00 and 12:00: the first cycle was restarted before its 14:00 due,
-        // so only the second cycle's breach at 16:00 fires, as occurrence 1000 (cycle 1, repeat 0).
+        // so only the second cycle's breach at 16:00 fires: repeat 0 of the cycle that started at 12:00.
         var clock = Case(WithRules(Rule("upd-breach", Target.UpdateName, Breach)), "2", MondayNine, Reply("2026-03-02T10:00:00Z"), Reply("2026-03-02T12:00:00Z"));
 
         var point = Assert.Single(clock.EscalationsBetween(Parse.Instant("2026-03-02T12:30:00Z"), BeforeOpening, WeekEnd));
 
-        Assert.Equal((Target.UpdateName, 1000, Parse.Instant("2026-03-02T16:00:00Z")), (point.Target, point.Occurrence, point.At));
+        Assert.Equal((Target.UpdateName, 0, Parse.Instant("2026-03-02T12:00:00Z"), Parse.Instant("2026-03-02T16:00:00Z")),
+            (point.Target, point.Occurrence, point.CycleStartedAt, point.At));
+        Assert.Equal($"update/upd-breach/{Parse.Instant("2026-03-02T12:00:00Z").ToUnixTimeSeconds()}/0", point.Key);
     }
 
     [Theory]
@@ -210,8 +212,8 @@ public sealed class EscalationTests
             .ToList();
 
         Assert.All(sweeps, sweep => Assert.Equal(sweeps[0], sweep));
-        Assert.Contains(sweeps[0], p => p.RuleId == "sev1" && p.At == Parse.Instant("2026-03-02T09:30:00Z"));
-        Assert.Contains(sweeps[0], p => p.RuleId == "breach-every" && p.At == Parse.Instant("2026-03-02T15:00:00Z") && p.Occurrence == 1);
+        Assert.Contains(sweeps[0], p => p.Key == "sev1/sev1/0" && p.At == Parse.Instant("2026-03-02T09:30:00Z"));
+        Assert.Contains(sweeps[0], p => p.Key == "resolution/breach-every/1" && p.At == Parse.Instant("2026-03-02T15:00:00Z"));
     }
 
     [Fact]
@@ -291,6 +293,6 @@ public sealed class EscalationTests
 
     private static Policy WithRules(params EscalationRule[] rules) => Standard with { Escalations = rules };
 
-    private static (string RuleId, string Target, int Occurrence, Instant At) Identity(EscalationPoint point) =>
-        (point.RuleId, point.Target, point.Occurrence, point.At);
+    private static (string Key, Instant At) Identity(EscalationPoint point) =>
+        (point.Key, point.At);
 }
