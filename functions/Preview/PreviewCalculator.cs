@@ -47,6 +47,7 @@ public static class PreviewCalculator
             .Select(p => new PreviewEscalation
             {
                 Rule = p.RuleId,
+                Key = p.Key,
                 Target = p.Target,
                 Occurrence = p.Occurrence,
                 At = InstantText.Format(p.At),

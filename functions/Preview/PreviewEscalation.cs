@@ -13,6 +13,10 @@ public sealed record PreviewEscalation
     [JsonPropertyName("target")]
     public required string Target { get; init; }
 
+    /// <summary>The notice's identity within the case: target/rule/[cycle start/]occurrence.</summary>
+    [JsonPropertyName("key")]
+    public required string Key { get; init; }
+
     /// <summary>Which firing of the rule.</summary>
     [JsonPropertyName("occurrence")]
     public required int Occurrence { get; init; }
