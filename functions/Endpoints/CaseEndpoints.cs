@@ -17,6 +17,7 @@ public static class CaseEndpoints
     public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/cases/{connection}/{externalId}", GetCase).WithName("GetCase");
+        app.MapGet("/api/cases", ListCases).WithName("ListCases");
         return app;
     }
 
@@ -72,6 +73,70 @@ public static class CaseEndpoints
             })],
         }, SlaJsonContext.Default.CaseView);
     }
+
+    // Open cases by state, a page at a time: ?state=breached|atRisk|open&policy=lumenvox&pageSize=50&continuation=...
+    private static async Task<IResult> ListCases(
+        HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
+        string? state = null, string? policy = null, int? pageSize = null, string? continuation = null)
+    {
+        if (keys.Refuse(request) is { } refused)
+        {
+            return refused;
+        }
+        var errors = new List<ProblemError>();
+        CaseListState? wanted = state switch
+        {
+            null or "open" => CaseListState.Open,
+            "breached" => CaseListState.Breached,
+            "atRisk" => CaseListState.AtRisk,
+            _ => null,
+        };
+        if (wanted is null)
+        {
+            errors.Add(new("state", $"'{state}' is not a state; use open, breached or atRisk."));
+        }
+        if (policy is not null && !policies.TryGet(policy, out _))
+        {
+            errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
+        }
+        if (pageSize is < 1 or > 1000)
+        {
+            errors.Add(new("pageSize", $"{pageSize} is out of range; use 1 to 1000."));
+        }
+        if (errors.Count > 0)
+        {
+            return Problem.BadRequest("The listing request is invalid", errors);
+        }
+        try
+        {
+            var store = await tables.EnsureCreatedAsync(cancellationToken);
+            var page = await store.ListAsync(wanted!.Value, policy, clock.GetCurrentInstant(), AtRiskWithin, continuation, pageSize ?? 100, cancellationToken);
+            return Results.Json(new CaseList
+            {
+                Items = [.. page.Cases.Select(c => new CaseSummary
+                {
+                    Connection = c.Key.Connection,
+                    ExternalId = c.Key.ExternalId,
+                    PolicyId = c.PolicyId,
+                    Severity = c.Severity,
+                    Status = c.Status,
+                    Title = c.Title,
+                    Url = c.Url,
+                    Assignee = c.Assignee,
+                    NextDueAt = InstantText.Format(c.NextDueAt),
+                    Breached = c.Breached || c.NextDueAt < clock.GetCurrentInstant(),
+                })],
+                Continuation = page.Continuation,
+            }, SlaJsonContext.Default.CaseList);
+        }
+        catch (StorageUnavailableException)
+        {
+            return Unavailable();
+        }
+    }
+
+    /// <summary>A case is at risk when its next due is this close.</summary>
+    public static readonly Duration AtRiskWithin = Duration.FromHours(1);
 
     /// <summary>503 with Retry-After: storage failed after retries, and nothing was half-written.</summary>
     public static IResult Unavailable() => new RetryAfterResult(Problem.Status(StatusCodes.Status503ServiceUnavailable,

@@ -12,6 +12,7 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(CaseView))]
+[JsonSerializable(typeof(CaseList))]
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {

@@ -36,7 +36,7 @@ internal static class CaseRows
         ["Assignee"] = s.Assignee,
         ["Requester"] = s.Requester,
         ["Channel"] = s.Channel,
-        ["Status"] = s.Status,
+        ["Status"] = s.Status ?? "open",
         ["NextDueAt"] = s.NextDueAt?.ToDateTimeOffset(),
         ["NextCheckAt"] = s.NextCheckAt?.ToDateTimeOffset(),
         ["Breached"] = s.Breached,

@@ -111,6 +111,45 @@ public sealed class CaseStore
         throw new StorageUnavailableException($"{MaxAttempts} concurrent writers in a row beat this delivery to {key}; retry later.");
     }
 
+    /// <summary>A page of open (not solved or closed) case rows in <paramref name="state"/>, optionally of one
+    /// policy. Reads case rows only, never histories.</summary>
+    /// <param name="state">Which cases.</param>
+    /// <param name="policyId">Only this policy's cases, or all.</param>
+    /// <param name="now">The instant "breached" and "at risk" are judged at.</param>
+    /// <param name="atRiskWithin">How close a due makes a case at risk.</param>
+    /// <param name="continuation">From the previous page, or null for the first.</param>
+    /// <param name="pageSize">At most this many cases.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public async Task<CasePage> ListAsync(CaseListState state, string? policyId, Instant now, Duration atRiskWithin, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Status ne {"solved"} and Status ne {"closed"}");
+        if (policyId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
+        }
+        var nowText = now.ToDateTimeOffset();
+        filter += state switch
+        {
+            CaseListState.Breached => " and " + TableClient.CreateQueryFilter($"(Breached eq {true} or NextDueAt lt {nowText})"),
+            CaseListState.AtRisk => " and " + TableClient.CreateQueryFilter($"Breached eq {false} and NextDueAt ge {nowText} and NextDueAt lt {(now + atRiskWithin).ToDateTimeOffset()}"),
+            _ => "",
+        };
+        try
+        {
+            var pages = _cases.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                return new CasePage([.. page.Values.Select(CaseRows.ToSnapshot)], page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (IsTransient(ex))
+        {
+            throw new StorageUnavailableException("Table Storage failed listing cases.", ex);
+        }
+        return new CasePage([], null);
+    }
+
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(200, 5 << Math.Min(attempt, 6))));
 

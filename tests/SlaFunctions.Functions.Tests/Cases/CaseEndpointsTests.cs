@@ -82,6 +82,67 @@ public sealed class CaseEndpointsTests : IAsyncLifetime
         Assert.Equal("pending", (string)body["history"]![0]!["status"]!);
     }
 
+    private async Task SeedRowAsync(string id, Instant? nextDue, bool breached = false, string status = "open", string policy = "lumenvox") =>
+        await _store.CommitAsync(new CaseKey("acme-zendesk", id), "d-" + id, _ => new CaseChange
+        {
+            Snapshot = new CaseSnapshot
+            {
+                Key = new CaseKey("acme-zendesk", id), PolicyId = policy, OpenedAt = Opened, OpenedSeverity = "2",
+                NextDueAt = nextDue, Breached = breached, Status = status,
+            },
+        }, default);
+
+    [Theory]
+    [InlineData("breached", new[] { "late", "overdue" })] // flagged breached, or due already passed since last judged
+    [InlineData("atRisk", new[] { "soon" })] // due within the hour
+    [InlineData("open", new[] { "fine", "late", "overdue", "soon" })] // solved and closed cases are never listed
+    public async Task ListCases_ByState_OnlyOpenCasesInThatState(string state, string[] expected)
+    {
+        var now = Instant.FromUtc(2026, 3, 9, 9, 0);
+        await SeedRowAsync("late", now + Duration.FromHours(3), breached: true);
+        await SeedRowAsync("overdue", now - Duration.FromMinutes(5));
+        await SeedRowAsync("soon", now + Duration.FromMinutes(30));
+        await SeedRowAsync("fine", now + Duration.FromHours(5));
+        await SeedRowAsync("done", now - Duration.FromHours(1), breached: true, status: "solved");
+
+        var (response, body) = await GetAsync($"/api/cases?state={state}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected.Order(), body!["items"]!.AsArray().Select(i => (string)i!["externalId"]!).Order());
+    }
+
+    [Fact]
+    public async Task ListCases_Paging_VisitsEveryCaseOnce()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await SeedRowAsync($"c{i}", Opened + Duration.FromDays(5));
+        }
+        var seen = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var (_, body) = await GetAsync("/api/cases?pageSize=3" + (continuation is null ? "" : "&continuation=" + Uri.EscapeDataString(continuation)));
+            seen.AddRange(body!["items"]!.AsArray().Select(i => (string)i!["externalId"]!));
+            continuation = (string?)body["continuation"];
+        }
+        while (continuation is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"c{i}"), seen.Order());
+    }
+
+    [Theory]
+    [InlineData("state=late", "state")] // not a state
+    [InlineData("policy=nobody", "policy")] // not a loaded policy
+    [InlineData("pageSize=0", "pageSize")] // out of range
+    public async Task ListCases_BadQuery_Is400NamingIt(string query, string path)
+    {
+        var (response, body) = await GetAsync("/api/cases?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(path, (string)body!["errors"]![0]!["path"]!);
+    }
+
     [Fact]
     public async Task GetCase_Unknown_Is404()
     {

@@ -1,0 +1,14 @@
+namespace SlaFunctions.Storage.Cases;
+
+/// <summary>Which open cases a listing asks for.</summary>
+public enum CaseListState
+{
+    /// <summary>Every open case.</summary>
+    Open,
+
+    /// <summary>Open cases with a breached target, or whose next due has passed since they were last judged.</summary>
+    Breached,
+
+    /// <summary>Open cases not breached whose next due falls within the at-risk window.</summary>
+    AtRisk,
+}
