@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using NodaTime;
+using SlaFunctions.Cases;
 using SlaFunctions.Json;
 using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,12 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(new CaseTables(storage));
         var behindHost = !string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
+        builder.Services.AddSingleton<CaseIngestion>();
+        builder.Services.AddSingleton<PolicyRecompute>();
+        if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))
+        {
+            builder.Services.AddHostedService<PolicyRecomputeOnStart>();
+        }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SlaJsonContext.Default));
         builder.Services.AddHostedService(provider => new PolicyStartupLog(provider.GetRequiredService<ILogger<PolicyCatalog>>(), folder, catalog));
         return builder;

@@ -70,7 +70,17 @@ public static class PolicyReader
         {
             return new PolicyReadResult { Problems = problems.Items };
         }
-        return new PolicyReadResult { Policy = PolicyBuilder.Build(document, holidays), Problems = [] };
+        var policy = PolicyBuilder.Build(document, holidays) with { Fingerprint = Fingerprint(root!, holidays) };
+        return new PolicyReadResult { Policy = policy, Problems = [] };
+    }
+
+    // A digest of the parsed document (so editing a comment changes nothing) and of the dates imported from holiday
+    // files (so editing one of those changes it).
+    private static string Fingerprint(JsonNode root, Dictionary<string, IReadOnlyList<LocalDate>> holidays)
+    {
+        var dates = string.Join("\n", holidays.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key + ":" + string.Join(",", h.Value)));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString() + "\n" + dates);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
     }
 
     private static Dictionary<string, IReadOnlyList<LocalDate>> ImportHolidays(PolicyDocument document, string? baseDirectory, PolicyProblems problems)

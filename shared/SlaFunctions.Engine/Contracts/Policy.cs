@@ -14,6 +14,10 @@ public sealed record Policy
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>A digest of the document and holiday files the policy was built from: it changes exactly when a
+    /// change could move a due time, which is when open cases must be re-judged. Empty when unknown.</summary>
+    public string Fingerprint { get; init; } = "";
+
     /// <summary>Calendars by name, including <c>24x7</c>.</summary>
     public required IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; }
 

@@ -150,6 +150,32 @@ public sealed class CaseStore
         return new CasePage([], null);
     }
 
+    // Policy marks live in their own partition of the cases table; case listings read only case rows, never these.
+    private const string PolicyMarks = "~policies";
+
+    /// <summary>The fingerprint of <paramref name="policyId"/> that open cases were last judged under, or null.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public async Task<string?> GetPolicyMarkAsync(string policyId, CancellationToken cancellationToken)
+    {
+        var found = await Guard(() => _cases.GetEntityIfExistsAsync<TableEntity>(PolicyMarks, CaseKey.Escape(policyId), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return found.HasValue ? found.Value!.GetString("Fingerprint") : null;
+    }
+
+    /// <summary>Records that open cases of <paramref name="policyId"/> are judged under <paramref name="fingerprint"/>.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public Task SetPolicyMarkAsync(string policyId, string fingerprint, CancellationToken cancellationToken) =>
+        Guard(() => _cases.UpsertEntityAsync(new TableEntity(PolicyMarks, CaseKey.Escape(policyId)) { ["Fingerprint"] = fingerprint }, TableUpdateMode.Replace, cancellationToken));
+
+    /// <summary>The keys of the open (not solved or closed) cases of <paramref name="policyId"/>.</summary>
+    public async IAsyncEnumerable<CaseKey> OpenCasesOfAsync(string policyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and PolicyId eq {policyId} and Status ne {"solved"} and Status ne {"closed"}");
+        await foreach (var row in _cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return CaseKey.FromPartitionKey(row.PartitionKey);
+        }
+    }
+
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(200, 5 << Math.Min(attempt, 6))));
 

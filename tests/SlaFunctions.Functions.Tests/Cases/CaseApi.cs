@@ -25,6 +25,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Storage:DueTable"] = "due" + suffix,
             ["Storage:MaxRetries"] = "0",
             ["Api:Keys:0"] = Key,
+            ["Sla:RecomputeOnStart"] = "false",
         };
     }
 

@@ -144,6 +144,28 @@ public sealed class CaseEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PolicyRecompute_PolicyChanged_OpenCasesRejudgedOnce()
+    {
+        // A case stored with no clocks judged (as if by an older policy): the recompute finds LumenVox's fingerprint
+        // unmarked, re-judges it from its history, and marks the policy; a second run finds nothing to do.
+        await SeedRowAsync("stale", nextDue: null);
+        await SeedRowAsync("closed-one", nextDue: null, status: "closed");
+        var recompute = (SlaFunctions.Cases.PolicyRecompute)_api.Services.GetService(typeof(SlaFunctions.Cases.PolicyRecompute))!;
+
+        var first = await recompute.RunAsync(default);
+        var second = await recompute.RunAsync(default);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        var stale = await _store.GetAsync(new CaseKey("acme-zendesk", "stale"), default);
+        Assert.Equal(Instant.FromUtc(2026, 3, 9, 10, 30), stale!.Snapshot.NextDueAt); // Monday 10:30 GMT, the seed's example
+        Assert.Equal(2, stale.Snapshot.Version);
+        var closed = await _store.GetAsync(new CaseKey("acme-zendesk", "closed-one"), default);
+        Assert.Equal(1, closed!.Snapshot.Version); // closed cases are left alone
+        Assert.NotNull(await _store.GetPolicyMarkAsync("lumenvox", default));
+    }
+
+    [Fact]
     public async Task GetCase_Unknown_Is404()
     {
         var (response, body) = await GetAsync("/api/cases/acme-zendesk/nope");
