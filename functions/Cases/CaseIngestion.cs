@@ -53,6 +53,8 @@ public sealed class CaseIngestion
         {
             snapshot = current.Snapshot;
         }
+        var noteAt = incoming.Events.Count > 0 ? incoming.Events.Min(e => e.At) : incoming.OpenedAt ?? now;
+        appended.AddRange(incoming.Notes.Select(n => Entry(new CaseEvent { At = noteAt, Type = CaseEventType.SystemNote }, incoming, now, n)));
         foreach (var e in incoming.Events)
         {
             if (e.Type == CaseEventType.Severity)

@@ -36,4 +36,7 @@ public sealed record IncomingCase
 
     /// <summary>The events, severity events carrying the tool's raw priority.</summary>
     public IReadOnlyList<CaseEvent> Events { get; init; } = [];
+
+    /// <summary>Things the adapter wants recorded in the history for people (e.g. an unmapped status).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
