@@ -61,33 +61,21 @@ public static class WebhookTime
     /// <summary>Reads a count of milliseconds since 1970-01-01T00:00Z (Jira's <c>timestamp</c>, ServiceNow's
     /// <c>getNumericValue()</c>).</summary>
     /// <returns>False when <paramref name="text"/> is not a whole number, or is out of NodaTime's range.</returns>
-    public static bool TryParseUnixMilliseconds(string? text, out Instant instant)
-    {
-        instant = default;
-        if (!TryParseCount(text, Instant.MaxValue.ToUnixTimeMilliseconds(), out var count))
-        {
-            return false;
-        }
-        instant = Instant.FromUnixTimeMilliseconds(count);
-        return true;
-    }
+    public static bool TryParseUnixMilliseconds(string? text, out Instant instant) =>
+        TryParseCount(text, Instant.MaxValue.ToUnixTimeMilliseconds(), Instant.FromUnixTimeMilliseconds, out instant);
 
     /// <summary>Reads a count of seconds since 1970-01-01T00:00Z (Standard Webhooks' <c>webhook-timestamp</c>).</summary>
     /// <returns>False when <paramref name="text"/> is not a whole number, or is out of NodaTime's range.</returns>
-    public static bool TryParseUnixSeconds(string? text, out Instant instant)
-    {
-        instant = default;
-        if (!TryParseCount(text, Instant.MaxValue.ToUnixTimeSeconds(), out var count))
-        {
-            return false;
-        }
-        instant = Instant.FromUnixTimeSeconds(count);
-        return true;
-    }
+    public static bool TryParseUnixSeconds(string? text, out Instant instant) =>
+        TryParseCount(text, Instant.MaxValue.ToUnixTimeSeconds(), Instant.FromUnixTimeSeconds, out instant);
 
     // Only non-negative counts: every tool we read sends times after 1970, and the bound keeps FromUnixTime* in range.
-    private static bool TryParseCount(string? text, long max, out long count) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out count) && count <= max;
+    private static bool TryParseCount(string? text, long max, Func<long, Instant> toInstant, out Instant instant)
+    {
+        var valid = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= max;
+        instant = valid ? toInstant(count) : default;
+        return valid;
+    }
 
     private static OffsetDateTimePattern Pattern(string text) =>
         OffsetDateTimePattern.Create(text, CultureInfo.InvariantCulture, new OffsetDateTime(new LocalDateTime(2000, 1, 1, 0, 0), Offset.Zero));
