@@ -108,7 +108,13 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
                 break;
             case "status.changed":
                 // The label shows the new status; the triggered event's code is the fallback for an unmapped custom label.
-                events.StatusChange(at, vocabulary.Status(status) ?? vocabulary.RequiredStatus(ticket, "status", triggered?.To() ?? status));
+                var statusField = ticket.Has("status") ? "status" : "ticket_status";
+                if (status is null && triggered?.To() is null)
+                {
+                    ticket.Problem(statusField, "is required for a status change; add {{ticket.status}} to the rule's body.");
+                }
+                events.StatusChange(at, vocabulary.Status(status) ?? vocabulary.Status(triggered?.To())
+                    ?? vocabulary.RequiredStatus(ticket, statusField, status));
                 break;
             case "priority.changed":
                 events.SeverityChange(at, priority ?? triggered?.To());
