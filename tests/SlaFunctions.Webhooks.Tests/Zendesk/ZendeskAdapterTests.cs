@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Webhooks.Zendesk;
+using Xunit;
+
+namespace SlaFunctions.Webhooks.Tests.Zendesk;
+
+public sealed partial class ZendeskAdapterTests
+{
+    private readonly ZendeskAdapter _adapter = new(TestClock.Create());
+
+    private WebhookParseResult Parse(byte[] body, ConnectionMapping? mapping = null, params (string, string)[] headers) =>
+        _adapter.Parse(Deliveries.Of(body, headers), mapping ?? ConnectionMapping.Default);
+
+    private WebhookParseResult Parse(string fixture, string from, string to, ConnectionMapping? mapping = null) =>
+        Parse(Fixture.Edited(fixture, from, to), mapping);
+
+    [Theory]
+    [InlineData("trigger_ticket_created.json", "")] // New is open, which a case starts as: no event
+    [InlineData("trigger_ticket_changed_pending.json", "2026-01-05T09:40:00Z Status Pending; 2026-01-05T09:40:00Z Severity High")] // snapshot: status and severity at updated_at
+    [InlineData("trigger_ticket_changed_solved.json", "2026-01-06T14:03:00Z Status Solved; 2026-01-06T14:03:00Z Severity High")] // solved
+    [InlineData("trigger_ticket_changed_reopened.json", "2026-01-07T07:55:00Z Status Open; 2026-01-07T07:55:00Z Severity High")] // reopened: back to open
+    [InlineData("trigger_comment_public_agent.json", "2026-01-05T08:31:00Z AgentReply")] // Agent role, public
+    [InlineData("trigger_comment_public_customer.json", "2026-01-05T10:02:00Z CustomerReply")] // commenter is the requester
+    [InlineData("trigger_comment_private.json", "2026-01-05T08:20:00Z InternalNote")] // Admin role, private comment
+    public void Parse_TriggerBody_MapsEvents(string fixture, string events)
+    {
+        var update = EventText.Accepted(Parse(Fixture.Bytes($"zendesk/{fixture}")));
+
+        Assert.Equal(events, string.Join("; ", EventText.Of(update)));
+        Assert.Equal("4711", update.ExternalId);
+    }
+
+    [Fact]
+    public void Parse_TicketCreated_ReadsTheCase()
+    {
+        var update = EventText.Accepted(Parse(Fixture.Bytes("zendesk/trigger_ticket_created.json")));
+
+        Assert.True(update.Opened);
+        Assert.Equal(Instant.FromUtc(2026, 1, 5, 8, 12), update.OpenedAt); // minute precision, as _with_timestamp renders
+        Assert.Equal("Checkout returns 502 for EU customers", update.Title);
+        Assert.Equal("https://acme.zendesk.com/agent/tickets/4711", update.Url);
+        Assert.Equal("ana@acme.example", update.Requester);
+        Assert.Equal("Acme Corp", update.Organization);
+        Assert.Null(update.Assignee); // rendered empty: no assignee yet
+        Assert.Equal("email", update.Channel);
+        Assert.Equal("Urgent", update.Priority);
+        Assert.Equal("Urgent", update.Severity); // passed through for the policy's aliases
+        Assert.Empty(update.Notes);
+    }
+
+    [Fact]
+    public void Parse_InvocationHeaders_GiveTheDeliveryId()
+    {
+        var update = EventText.Accepted(Parse(Fixture.Bytes("zendesk/trigger_comment_public_agent.json"), null,
+            ("x-zendesk-account-id", "18501212"), ("x-zendesk-webhook-id", "01HZX4Q6"), ("X-Zendesk-Webhook-Invocation-Id", "8350205")));
+
+        Assert.Equal("18501212:01HZX4Q6:8350205", update.DeliveryId);
+    }
+
+    [Fact]
+    public void Parse_NoInvocationHeader_HashesTheBody()
+    {
+        var body = Fixture.Bytes("zendesk/trigger_comment_public_agent.json");
+
+        var update = EventText.Accepted(Parse(body));
+
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)), update.DeliveryId);
+    }
+
+    [Fact]
+    public void Parse_TruncatedBody_RejectedAsNotJson()
+    {
+        var body = Fixture.Bytes("zendesk/trigger_ticket_created.json")[..120];
+
+        var result = Parse(body);
+
+        Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
+        Assert.Contains("not valid JSON", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ZulipStyleMessageBody_RejectedWithTheFix()
+    {
+        // A URL-target body of rendered Markdown: no schema and no event type, so nothing can be mapped.
+        var result = Parse(Encoding.UTF8.GetBytes("""{"ticket_id":"7","ticket_title":"Problems changing address","message":"**Status:** Open"}"""));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("schema", problem.Path);
+        Assert.Contains("slafunctions.zendesk.v1", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"id\": \"4711\"", "\"id\": \"\"", "ticket.id", "is required")] // blank placeholder
+    [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"January 5, 2026\"", "ticket.created_at", "not an ISO-8601")] // {{ticket.created_at}} is date-only text
+    [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"2026-01-05T08:12\"", "ticket.created_at", "no UTC offset")] // a local time is never guessed
+    [InlineData("\"status\": \"New\"", "\"status\": \"Awaiting parts\"", "ticket.status", "maps to no case status")] // custom status not in the map
+    public void Parse_BadTicketField_ReportsPath(string from, string to, string path, string message)
+    {
+        var result = Parse("zendesk/trigger_ticket_created.json", from, to);
+
+        Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(path, problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_CustomStatusInTheMap_Mapped()
+    {
+        var mapping = new ConnectionMapping { Statuses = new Dictionary<string, CaseStatus> { ["awaiting PARTS"] = CaseStatus.OnHold } };
+
+        var update = EventText.Accepted(Parse("zendesk/trigger_ticket_changed_pending.json", "\"status\": \"Pending\"", "\"status\": \"Awaiting parts\"", mapping));
+
+        Assert.Equal("2026-01-05T09:40:00Z Status OnHold", EventText.Of(update)[0]);
+    }
+
+    [Fact]
+    public void Parse_PriorityMapsToNoSeverity_NotedAndNoSeverityEvent()
+    {
+        var mapping = new ConnectionMapping
+        {
+            Priorities = new Dictionary<string, string> { ["Urgent"] = "1" },
+            PassUnmappedPriorities = false,
+        };
+
+        var update = EventText.Accepted(Parse(Fixture.Bytes("zendesk/trigger_ticket_changed_pending.json"), mapping));
+
+        Assert.Null(update.Severity);
+        Assert.Equal("High", update.Priority);
+        Assert.Equal(["2026-01-05T09:40:00Z Status Pending"], EventText.Of(update));
+        Assert.Contains("'High' maps to no severity", Assert.Single(update.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PriorityInTheMap_GivesItsSeverity()
+    {
+        var mapping = new ConnectionMapping { Priorities = new Dictionary<string, string> { ["high"] = "2" } };
+
+        var update = EventText.Accepted(Parse(Fixture.Bytes("zendesk/trigger_ticket_changed_pending.json"), mapping));
+
+        Assert.Equal("2", update.Severity);
+        Assert.Equal("2026-01-05T09:40:00Z Severity 2", EventText.Of(update)[1]);
+    }
+
+    [Fact]
+    public void Parse_EmptyPriority_Noted()
+    {
+        var update = EventText.Accepted(Parse("zendesk/trigger_ticket_created.json", "\"priority\": \"Urgent\"", "\"priority\": \"\""));
+
+        Assert.Null(update.Priority);
+        Assert.Null(update.Severity);
+        Assert.Contains("no priority", Assert.Single(update.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UntrackedTriggerEvent_Ignored()
+    {
+        var result = Parse("zendesk/trigger_ticket_created.json", "\"event\": \"ticket.created\"", "\"event\": \"ticket.merged\"");
+
+        Assert.Equal(WebhookOutcome.Ignored, result.Outcome);
+        Assert.Null(result.Update);
+    }
+
+    [Fact]
+    public void Parse_UnknownCommenterRole_ReportsActorRole()
+    {
+        var result = Parse("zendesk/trigger_comment_public_agent.json", "\"role\": \"Agent\"", "\"role\": \"{{current_user.role}}\"");
+
+        Assert.Equal("actor.role", Assert.Single(result.Problems).Path);
+    }
+}
