@@ -95,7 +95,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         var openedAt = name == "ticket.created" ? ticket.Time("created_at") ?? at : ticket.Time("created_at");
         var priority = Text(ticket, "priority", "ticket_priority");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name == "ticket.created");
         var status = Text(ticket, "status", "ticket_status");
         switch (name)
         {

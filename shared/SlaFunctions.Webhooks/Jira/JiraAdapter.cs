@@ -98,7 +98,7 @@ public sealed class JiraAdapter : IWebhookAdapter
         var at = body.UnixMilliseconds("timestamp") ?? updated;
         var priority = fields.String("priority.name");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name == "jira:issue_created");
         if (name == "jira:issue_created")
         {
             var status = StatusOf(fields, vocabulary);

@@ -27,7 +27,7 @@ internal static class ZendeskTriggerReader
         var updatedAt = ticket.Time("updated_at", required: name != "ticket.created");
         var priority = ticket.String("priority");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name is "ticket.created" or "ticket.changed");
         var status = vocabulary.RequiredStatus(ticket, "status", ticket.String("status"));
         switch (name)
         {

@@ -76,6 +76,27 @@ public sealed class GitHubAdapterTests
     }
 
     [Fact]
+    public void Parse_OtherLabelAdded_NothingAboutSeverity()
+    {
+        var result = Parse("issues", "github/issues_labeled.json", "\"label\": {\n    \"id\": 7000003,\n    \"node_id\": \"LA_kwDO7000003\",\n    \"url\": \"https://api.github.com/repos/acme/agent/labels/sev1\",\n    \"name\": \"sev1\"",
+            "\"label\": {\n    \"id\": 7000001,\n    \"node_id\": \"LA_kwDO7000001\",\n    \"url\": \"https://api.github.com/repos/acme/agent/labels/bug\",\n    \"name\": \"bug\"");
+
+        var update = EventText.Accepted(result);
+        Assert.Empty(update.Events);
+        Assert.Empty(update.Notes);
+        Assert.Null(update.Severity);
+    }
+
+    [Fact]
+    public void Parse_LastSeverityLabelRemoved_NotedWithoutEvent()
+    {
+        var update = EventText.Accepted(Parse("issues", Fixture.Bytes("github/issues_unlabeled.json"))); // sev2 removed, only bug left
+
+        Assert.Empty(update.Events);
+        Assert.Contains("no priority", Assert.Single(update.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ClosedAsNotPlanned_Closed()
     {
         var result = Parse("issues", "github/issues_closed.json", "\"state_reason\": \"completed\"", "\"state_reason\": \"not_planned\"");
