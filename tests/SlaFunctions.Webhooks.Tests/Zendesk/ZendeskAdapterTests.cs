@@ -108,6 +108,14 @@ public sealed partial class ZendeskAdapterTests
     }
 
     [Fact]
+    public void Parse_SnapshotWithoutStatus_ReportsStatus()
+    {
+        var result = Parse("zendesk/trigger_ticket_changed_solved.json", "\"status\": \"Solved\"", "\"status\": \"\"");
+
+        Assert.Equal("ticket.status", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
     public void Parse_CustomStatusInTheMap_Mapped()
     {
         var mapping = new ConnectionMapping { Statuses = new Dictionary<string, CaseStatus> { ["awaiting PARTS"] = CaseStatus.OnHold } };
