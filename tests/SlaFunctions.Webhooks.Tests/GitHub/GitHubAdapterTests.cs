@@ -146,6 +146,16 @@ public sealed class GitHubAdapterTests
     }
 
     [Fact]
+    public void Parse_TimeWithoutOffset_ReportsPath()
+    {
+        var result = Parse("issues", "github/issues_opened.json", "\"created_at\": \"2026-01-05T08:12:44Z\"", "\"created_at\": \"2026-01-05T08:12:44\"");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("issue.created_at", problem.Path);
+        Assert.Contains("no UTC offset", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MissingIssueNumber_ReportsPath()
     {
         var result = Parse("issues", "github/issues_opened.json", "\"number\": 812,", "");
