@@ -120,6 +120,14 @@ public sealed class FreshdeskAdapterTests
     }
 
     [Fact]
+    public void Parse_CreatedWithUnmappedStatus_ReportsStatus()
+    {
+        var result = Parse("freshdesk/ticket_created.json", "\"ticket_status\": \"Pending\"", "\"ticket_status\": \"Awaiting Parts\"");
+
+        Assert.Equal("freshdesk_webhook.ticket_status", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
     public void Parse_UnmappedCustomStatus_ReportsStatus()
     {
         var result = Parse("freshdesk/status_changed.json", "Waiting on Customer", "Waiting on Parts");
