@@ -12,10 +12,17 @@ internal static class Fixture
 
     /// <summary>The fixture with <paramref name="from"/> replaced by <paramref name="to"/>: one variant of a real shape.
     /// Fails the test when <paramref name="from"/> is not there, since the edit would then prove nothing.</summary>
-    public static byte[] Edited(string path, string from, string to)
+    public static byte[] Edited(string path, string from, string to) => Edited(path, (from, to));
+
+    /// <summary>The fixture with each edit applied in turn; fails the test when one does not hit.</summary>
+    public static byte[] Edited(string path, params (string From, string To)[] edits)
     {
         var text = Encoding.UTF8.GetString(Bytes(path));
-        Assert.Contains(from, text, StringComparison.Ordinal);
-        return Encoding.UTF8.GetBytes(text.Replace(from, to, StringComparison.Ordinal));
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+        return Encoding.UTF8.GetBytes(text);
     }
 }

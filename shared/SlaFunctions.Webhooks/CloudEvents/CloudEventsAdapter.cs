@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
@@ -79,14 +80,14 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
         var vocabulary = new ToolVocabulary(mapping, DefaultStatuses);
         if (request.Header("ce-specversion") is null)
         {
-            return PayloadReader.Read(request.Body, body => Read(new CloudEventAttributes(body), body.Object("data"), request, vocabulary));
+            return PayloadReader.Read(request.Body, body => Read(new CloudEventAttributes(body), body.Object("data"), vocabulary));
         }
         // Binary mode: a data-less event (a reply) may come with an empty body.
         var data = request.Body.IsEmpty ? "{}"u8.ToArray() : request.Body;
-        return PayloadReader.Read(data, body => Read(new CloudEventAttributes(body, request), body, request, vocabulary));
+        return PayloadReader.Read(data, body => Read(new CloudEventAttributes(body, request), body, vocabulary));
     }
 
-    private static WebhookParseResult? Read(CloudEventAttributes attributes, PayloadReader? data, WebhookRequest request, ToolVocabulary vocabulary)
+    private static WebhookParseResult? Read(CloudEventAttributes attributes, PayloadReader? data, ToolVocabulary vocabulary)
     {
         var specVersion = attributes.Required("specversion");
         var id = attributes.Required("id");
@@ -121,7 +122,10 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             severity = events.SeverityOf(priority);
         }
         var openedAt = data?.Time("openedAt") ?? (name == "opened" ? at : null);
-        var status = data is null ? null : vocabulary.RequiredStatus(data, "status", data.String("status", required: name == "statusChanged"));
+        // Only an opening or a status change is read for its status; on a reply it is just context.
+        var status = data is not null && name is "opened" or "statusChanged"
+            ? vocabulary.RequiredStatus(data, "status", data.String("status", required: name == "statusChanged"))
+            : null;
         if (data is null && name is "statusChanged" or "priorityChanged")
         {
             attributes.Problem("data", $"is required for {type}.");
@@ -182,6 +186,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
         "customerReplied" => CaseEventType.CustomerReply,
         "internalNote" => CaseEventType.InternalNote,
         "workaround" => CaseEventType.Workaround,
-        _ => CaseEventType.Eta,
+        "eta" => CaseEventType.Eta,
+        _ => throw new UnreachableException($"'{name}' passed the type check but has no event type."),
     };
 }

@@ -95,12 +95,13 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         var openedAt = name == "ticket.created" ? ticket.Time("created_at") ?? at : ticket.Time("created_at");
         var priority = Text(ticket, "priority", "ticket_priority");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name == "ticket.created");
         var status = Text(ticket, "status", "ticket_status");
+        var statusField = ticket.Has("status") ? "status" : "ticket_status";
         switch (name)
         {
             case "ticket.created":
-                var opening = vocabulary.Status(status);
+                var opening = vocabulary.RequiredStatus(ticket, statusField, status);
                 if (opening is not null and not CaseStatus.Open)
                 {
                     events.StatusChange(openedAt, opening);
@@ -108,7 +109,6 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
                 break;
             case "status.changed":
                 // The label shows the new status; the triggered event's code is the fallback for an unmapped custom label.
-                var statusField = ticket.Has("status") ? "status" : "ticket_status";
                 if (status is null && triggered?.To() is null)
                 {
                     ticket.Problem(statusField, "is required for a status change; add {{ticket.status}} to the rule's body.");

@@ -8,7 +8,7 @@ namespace SlaFunctions.Webhooks.GitHub;
 /// <remarks>
 /// <para><b>Events read</b> (header <c>X-GitHub-Event</c>): <c>issues</c> with <c>opened</c> (the opening, at
 /// <c>issue.created_at</c>), <c>closed</c> (at <c>issue.closed_at</c>), <c>reopened</c>, <c>labeled</c> and
-/// <c>unlabeled</c> (a severity change from the full label list), and <c>edited</c>, <c>assigned</c>, <c>unassigned</c>
+/// <c>unlabeled</c> of a severity label (a severity change, read from the full label list), and <c>edited</c>, <c>assigned</c>, <c>unassigned</c>
 /// (fields only); <c>issue_comment</c> with <c>created</c>, at the comment's <c>created_at</c>. Ignored: <c>ping</c>,
 /// other events and actions, comments on pull requests (<c>issue.pull_request</c> present) and comments by bots.
 /// Events without their own time are placed at <c>issue.updated_at</c>. GitHub writes every time in UTC with <c>Z</c>.</para>
@@ -96,16 +96,19 @@ public sealed class GitHubAdapter : IWebhookAdapter
         var events = new UpdateEvents(vocabulary);
         string? priority = null;
         string? severity = null;
-        if (action is "opened" or "labeled" or "unlabeled")
+        var prefixes = vocabulary.Mapping.SeverityLabelPrefixes;
+        // Adding or removing any other label (bug, needs-triage) says nothing about severity.
+        var severityLabelChanged = action is "labeled" or "unlabeled" && GitHubSeverityLabels.PriorityOf(body.String("label.name"), prefixes) is not null;
+        if (action == "opened" || severityLabelChanged)
         {
             var labels = issue.Items("labels").Select(l => l.String("name")).OfType<string>();
-            (priority, var note) = GitHubSeverityLabels.Find(labels, vocabulary.Mapping.SeverityLabelPrefixes);
+            (priority, var note) = GitHubSeverityLabels.Find(labels, prefixes);
             if (note is not null)
             {
                 events.Note(note);
             }
-            severity = events.SeverityOf(priority);
-            if (action != "opened" && severity is not null)
+            severity = events.SeverityOf(priority, noteIfNone: action == "opened");
+            if (severityLabelChanged)
             {
                 events.SeverityChange(updatedAt, priority);
             }

@@ -30,8 +30,13 @@ internal static class GitHubSeverityLabels
         return (chosen.Priority, note);
     }
 
-    private static string? PriorityOf(string label, IReadOnlyList<string> prefixes)
+    /// <summary>The priority <paramref name="label"/> carries, or null when it is not a severity label.</summary>
+    public static string? PriorityOf(string? label, IReadOnlyList<string> prefixes)
     {
+        if (label is null)
+        {
+            return null;
+        }
         foreach (var prefix in prefixes)
         {
             if (prefix.Length == 0 || !label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

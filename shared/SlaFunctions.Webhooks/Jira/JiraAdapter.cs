@@ -98,7 +98,7 @@ public sealed class JiraAdapter : IWebhookAdapter
         var at = body.UnixMilliseconds("timestamp") ?? updated;
         var priority = fields.String("priority.name");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name == "jira:issue_created");
         if (name == "jira:issue_created")
         {
             var status = StatusOf(fields, vocabulary);
@@ -107,17 +107,18 @@ public sealed class JiraAdapter : IWebhookAdapter
                 events.StatusChange(created, status);
             }
         }
-        foreach (var item in body.Object("changelog")?.Items("items") ?? [])
+        var changes = body.Object("changelog")?.Items("items") ?? [];
+        if (at is null && changes.Any(item => item.String("field") is "status" or "priority"))
+        {
+            body.Problem("timestamp", "is required to place the change in time (or send issue.fields.updated).");
+        }
+        foreach (var item in changes)
         {
             AddChange(item, fields, at, events, vocabulary);
         }
         if (body.Object("comment") is { } comment)
         {
             AddComment(comment, fields, events, vocabulary.Mapping);
-        }
-        if (name == "jira:issue_updated" && at is null && events.Events.Count > 0)
-        {
-            body.Problem("timestamp", "is required to place the change in time (or send issue.fields.updated).");
         }
         if (body.HasProblems)
         {

@@ -19,11 +19,12 @@ internal sealed class UpdateEvents
     /// <summary>The notes so far.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
-    /// <summary>The severity <paramref name="priority"/> maps to; notes it when none.</summary>
-    public string? SeverityOf(string? priority)
+    /// <summary>The severity <paramref name="priority"/> maps to. When none, notes it if <paramref name="noteIfNone"/>:
+    /// only where the delivery sets the severity (an opening, a snapshot), so a reply does not repeat the note.</summary>
+    public string? SeverityOf(string? priority, bool noteIfNone = true)
     {
         var (severity, note) = _vocabulary.Severity(priority);
-        if (note is not null && !_notes.Contains(note))
+        if (noteIfNone && note is not null && !_notes.Contains(note))
         {
             _notes.Add(note);
         }

@@ -28,7 +28,7 @@ internal static class ZendeskEventReader
         var openedAt = detail.Time("created_at", required: name == "created");
         var priority = detail.String("priority");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
+        var severity = events.SeverityOf(priority, noteIfNone: name == "created");
         switch (name)
         {
             case "created":

@@ -27,8 +27,8 @@ internal static class ZendeskTriggerReader
         var updatedAt = ticket.Time("updated_at", required: name != "ticket.created");
         var priority = ticket.String("priority");
         var events = new UpdateEvents(vocabulary);
-        var severity = events.SeverityOf(priority);
-        var status = vocabulary.RequiredStatus(ticket, "status", ticket.String("status"));
+        var severity = events.SeverityOf(priority, noteIfNone: name is "ticket.created" or "ticket.changed");
+        var status = vocabulary.RequiredStatus(ticket, "status", ticket.String("status", required: name == "ticket.changed"));
         switch (name)
         {
             case "ticket.created":

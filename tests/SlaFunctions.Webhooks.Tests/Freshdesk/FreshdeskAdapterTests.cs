@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using NodaTime;
 using SlaFunctions.Webhooks.Freshdesk;
 using Xunit;
@@ -114,13 +113,18 @@ public sealed class FreshdeskAdapterTests
     public void Parse_UnmappedCustomStatusLabel_FallsBackToTheCode()
     {
         // 'Waiting on Parts' is no default, but the triggered event says status 3 (Pending).
-        var body = Encoding.UTF8.GetString(Fixture.Bytes("freshdesk/status_changed.json"))
-            .Replace("{from:2,to:6}", "{from:2,to:3}", StringComparison.Ordinal)
-            .Replace("Waiting on Customer", "Waiting on Parts", StringComparison.Ordinal);
-
-        var update = EventText.Accepted(Parse(Encoding.UTF8.GetBytes(body)));
+        var update = EventText.Accepted(Parse(Fixture.Edited("freshdesk/status_changed.json",
+            ("{from:2,to:6}", "{from:2,to:3}"), ("Waiting on Customer", "Waiting on Parts"))));
 
         Assert.Equal(["2026-01-05T09:30:15Z Status Pending"], EventText.Of(update));
+    }
+
+    [Fact]
+    public void Parse_CreatedWithUnmappedStatus_ReportsStatus()
+    {
+        var result = Parse("freshdesk/ticket_created.json", "\"ticket_status\": \"Pending\"", "\"ticket_status\": \"Awaiting Parts\"");
+
+        Assert.Equal("freshdesk_webhook.ticket_status", Assert.Single(result.Problems).Path);
     }
 
     [Fact]

@@ -76,6 +76,27 @@ public sealed class GitHubAdapterTests
     }
 
     [Fact]
+    public void Parse_OtherLabelAdded_NothingAboutSeverity()
+    {
+        var result = Parse("issues", "github/issues_labeled.json", "\"label\": {\n    \"id\": 7000003,\n    \"node_id\": \"LA_kwDO7000003\",\n    \"url\": \"https://api.github.com/repos/acme/agent/labels/sev1\",\n    \"name\": \"sev1\"",
+            "\"label\": {\n    \"id\": 7000001,\n    \"node_id\": \"LA_kwDO7000001\",\n    \"url\": \"https://api.github.com/repos/acme/agent/labels/bug\",\n    \"name\": \"bug\"");
+
+        var update = EventText.Accepted(result);
+        Assert.Empty(update.Events);
+        Assert.Empty(update.Notes);
+        Assert.Null(update.Severity);
+    }
+
+    [Fact]
+    public void Parse_LastSeverityLabelRemoved_NotedWithoutEvent()
+    {
+        var update = EventText.Accepted(Parse("issues", Fixture.Bytes("github/issues_unlabeled.json"))); // sev2 removed, only bug left
+
+        Assert.Empty(update.Events);
+        Assert.Contains("no priority", Assert.Single(update.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ClosedAsNotPlanned_Closed()
     {
         var result = Parse("issues", "github/issues_closed.json", "\"state_reason\": \"completed\"", "\"state_reason\": \"not_planned\"");
@@ -122,6 +143,16 @@ public sealed class GitHubAdapterTests
         var result = _adapter.Parse(Deliveries.Of(Fixture.Bytes("github/issues_opened.json")), ConnectionMapping.Default);
 
         Assert.Equal("header X-GitHub-Event", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Parse_TimeWithoutOffset_ReportsPath()
+    {
+        var result = Parse("issues", "github/issues_opened.json", "\"created_at\": \"2026-01-05T08:12:44Z\"", "\"created_at\": \"2026-01-05T08:12:44\"");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("issue.created_at", problem.Path);
+        Assert.Contains("no UTC offset", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

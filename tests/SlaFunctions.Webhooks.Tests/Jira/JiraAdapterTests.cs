@@ -111,6 +111,23 @@ public sealed class JiraAdapterTests
     }
 
     [Fact]
+    public void Parse_ChangeWithNoTimeAtAll_ReportsTimestamp()
+    {
+        var result = Parse(Fixture.Edited("jira/issue_updated_waiting_for_customer.json",
+            ("\"timestamp\": 1767602400000,", ""), ("\"updated\": \"2026-01-05T09:40:00.000+0100\",", "")));
+
+        Assert.Equal("timestamp", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Parse_ChangeWithoutTimestamp_PlacedAtUpdated()
+    {
+        var update = EventText.Accepted(Parse("jira/issue_updated_waiting_for_customer.json", "\"timestamp\": 1767602400000,", ""));
+
+        Assert.Equal(["2026-01-05T08:40:00Z Status Pending"], EventText.Of(update));
+    }
+
+    [Fact]
     public void Parse_StatusWithNoMappingAndNoCategory_ReportsChangelogItem()
     {
         var result = Parse("jira/issue_updated_waiting_for_customer.json", "\"toString\": \"Waiting for customer\"", "\"toString\": \"Awaiting vendor\"");

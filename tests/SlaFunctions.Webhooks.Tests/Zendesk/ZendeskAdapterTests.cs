@@ -108,6 +108,14 @@ public sealed partial class ZendeskAdapterTests
     }
 
     [Fact]
+    public void Parse_SnapshotWithoutStatus_ReportsStatus()
+    {
+        var result = Parse("zendesk/trigger_ticket_changed_solved.json", "\"status\": \"Solved\"", "\"status\": \"\"");
+
+        Assert.Equal("ticket.status", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
     public void Parse_CustomStatusInTheMap_Mapped()
     {
         var mapping = new ConnectionMapping { Statuses = new Dictionary<string, CaseStatus> { ["awaiting PARTS"] = CaseStatus.OnHold } };
@@ -156,12 +164,30 @@ public sealed partial class ZendeskAdapterTests
     }
 
     [Fact]
+    public void Parse_CommentOnTicketWithoutPriority_NoNote()
+    {
+        // Only a delivery that sets the severity (an opening, a snapshot) notes a missing one; a reply does not repeat it.
+        var update = EventText.Accepted(Parse("zendesk/trigger_comment_public_agent.json", "\"priority\": \"Urgent\"", "\"priority\": \"\""));
+
+        Assert.Empty(update.Notes);
+    }
+
+    [Fact]
     public void Parse_UntrackedTriggerEvent_Ignored()
     {
         var result = Parse("zendesk/trigger_ticket_created.json", "\"event\": \"ticket.created\"", "\"event\": \"ticket.merged\"");
 
         Assert.Equal(WebhookOutcome.Ignored, result.Outcome);
         Assert.Null(result.Update);
+    }
+
+    [Fact]
+    public void Parse_StaffMemberWhoIsTheRequester_CustomerReply()
+    {
+        // An agent who raised the ticket for themselves replies as its requester, so the reply does not answer them.
+        var result = Parse("zendesk/trigger_comment_public_customer.json", "\"role\": \"End-user\"", "\"role\": \"Agent\"");
+
+        Assert.Equal(["2026-01-05T10:02:00Z CustomerReply"], EventText.Of(EventText.Accepted(result)));
     }
 
     [Fact]
