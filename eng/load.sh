@@ -11,7 +11,8 @@ app_pid=""
 cleanup() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; stop_azurite; }
 trap cleanup EXIT
 
-dotnet build -c Release --nologo -v q functions tests/SlaFunctions.Load >/dev/null
+dotnet build -c Release --nologo -v q functions >/dev/null
+dotnet build -c Release --nologo -v q tests/SlaFunctions.Load >/dev/null
 suffix=$(date +%s)
 export Storage__CasesTable="loadcases$suffix" Storage__DueTable="loaddue$suffix"
 export Webhooks__Connections__loadtest__Source=zendesk

@@ -15,6 +15,7 @@ app.UseSlaProblems();
 app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
+app.MapWebhookEndpoints();
 await app.RunAsync();
 return 0;
 

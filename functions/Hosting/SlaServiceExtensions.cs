@@ -6,6 +6,7 @@ using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
+using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Hosting;
 
@@ -40,6 +41,7 @@ public static partial class SlaServiceExtensions
         var behindHost = !string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
+        builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<PolicyRecompute>();
         if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))
         {

@@ -13,6 +13,7 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(CaseView))]
 [JsonSerializable(typeof(CaseList))]
+[JsonSerializable(typeof(WebhookReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {

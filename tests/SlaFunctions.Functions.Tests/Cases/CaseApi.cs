@@ -14,6 +14,8 @@ public sealed class CaseApi : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    public const string ZendeskSecret = "zendesk-test-secret-0123456789";
+
     public CaseApi(Instant now, string? connectionString = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -26,6 +28,9 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Storage:MaxRetries"] = "0",
             ["Api:Keys:0"] = Key,
             ["Sla:RecomputeOnStart"] = "false",
+            ["Webhooks:Connections:acme-zendesk:Source"] = "zendesk",
+            ["Webhooks:Connections:acme-zendesk:Secrets:0"] = ZendeskSecret,
+            ["Webhooks:Connections:acme-zendesk:Policy"] = "lumenvox",
         };
     }
 

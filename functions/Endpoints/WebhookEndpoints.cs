@@ -1,0 +1,133 @@
+using NodaTime;
+using SlaFunctions.Cases;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Hosting;
+using SlaFunctions.Json;
+using SlaFunctions.Policies;
+using SlaFunctions.Problems;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+using SlaFunctions.Webhooks;
+using SlaFunctions.Webhooks.Signatures;
+
+namespace SlaFunctions.Endpoints;
+
+/// <summary><c>POST /api/webhooks/{connection}</c>: a ticket tool's delivery, checked, read and committed to its case.</summary>
+/// <remarks>The connection (from the route and configuration) fixes the tool, the secrets and the policy: nothing in
+/// the payload can choose another customer's case or policy. Status codes follow the senders' retry rules: 401/400
+/// for what a retry cannot fix, 503 with Retry-After for storage trouble, 200 for applied and duplicate alike.</remarks>
+public static class WebhookEndpoints
+{
+    /// <summary>The largest body accepted, in bytes.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>Maps the webhook route.</summary>
+    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/webhooks/{connection}", Receive).WithName("ReceiveWebhook");
+        return app;
+    }
+
+    private static async Task<IResult> Receive(
+        string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
+        CaseIngestion ingestion, IClock clock, CancellationToken cancellationToken)
+    {
+        if (!webhooks.Connections.TryGetValue(connection, out var settings))
+        {
+            return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
+                $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
+        }
+        if (!IsJson(request.ContentType))
+        {
+            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+        var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
+        var delivery = new WebhookRequest(body, request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())), clock.GetCurrentInstant());
+        var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
+        if (!check.IsValid)
+        {
+            return Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail);
+        }
+
+        var parsed = adapter.Parse(delivery, Mapping(settings));
+        switch (parsed.Outcome)
+        {
+            case WebhookOutcome.Rejected:
+                return Problem.BadRequest("The delivery cannot be read", [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))]);
+            case WebhookOutcome.Ignored:
+                return Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt);
+        }
+        var update = parsed.Update!;
+        policies.TryGet(settings.Policy, out var policy);
+        var incoming = new IncomingCase
+        {
+            Key = new CaseKey(connection, update.ExternalId),
+            DeliveryId = update.DeliveryId,
+            OpenedAt = update.OpenedAt,
+            Priority = update.Severity ?? update.Priority,
+            Title = update.Title,
+            Url = update.Url,
+            Assignee = update.Assignee,
+            Requester = update.Requester,
+            Channel = update.Channel,
+            Events = update.Events,
+            Notes = update.Notes,
+        };
+        try
+        {
+            var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
+            return Results.Json(new WebhookReceipt
+            {
+                Outcome = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" },
+                Case = $"{connection}/{update.ExternalId}",
+            }, SlaJsonContext.Default.WebhookReceipt);
+        }
+        catch (StorageUnavailableException)
+        {
+            return CaseEndpoints.Unavailable();
+        }
+    }
+
+    private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
+    {
+        Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
+        Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
+    };
+
+    // Reads at most MaxBodyBytes; null when the body is longer (a sender may omit or understate Content-Length).
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult TooLarge() => Problem.Status(StatusCodes.Status413PayloadTooLarge, "Delivery too large",
+        $"A webhook body may be at most {MaxBodyBytes / 1024} KiB; send ids and fields, not attachments.");
+
+    private static bool IsJson(string? contentType)
+    {
+        var media = contentType?.Split(';')[0].Trim();
+        return media is not null && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+}
