@@ -51,11 +51,9 @@ public sealed class CaseStore
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
+            // Two round trips a delivery: this read and the transaction. A redelivery is caught by the transaction's
+            // delivery claim (action 0), not by a read before it.
             var (current, etag) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
-            if (current is not null && await IsAppliedAsync(key, deliveryId, cancellationToken).ConfigureAwait(false))
-            {
-                return CommitOutcome.Duplicate;
-            }
             if (decide(current) is not { } change)
             {
                 return CommitOutcome.Unchanged;
@@ -102,10 +100,8 @@ public sealed class CaseStore
             {
                 throw new StorageUnavailableException($"Table Storage failed committing {key}.", ex);
             }
-            if (current?.Snapshot.NextCheckAt is { } old && old != snapshot.NextCheckAt)
-            {
-                await Guard(() => _due.RemoveAsync(key, old, cancellationToken)).ConfigureAwait(false);
-            }
+            // The old index row is left for the sweep, which re-judges the case and drops rows that no longer match
+            // its next check: one round trip fewer per delivery, and an extra row is harmless where a missing one is not.
             return CommitOutcome.Applied;
         }
         throw new StorageUnavailableException($"{MaxAttempts} concurrent writers in a row beat this delivery to {key}; retry later.");
@@ -178,12 +174,6 @@ public sealed class CaseStore
 
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(200, 5 << Math.Min(attempt, 6))));
-
-    private async Task<bool> IsAppliedAsync(CaseKey key, string deliveryId, CancellationToken cancellationToken)
-    {
-        var found = await Guard(() => _cases.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, CaseRows.DeliveryRow(deliveryId), ["RowKey"], cancellationToken)).ConfigureAwait(false);
-        return found.HasValue;
-    }
 
     private async Task<(CaseRecord? Record, ETag ETag)> LoadAsync(CaseKey key, CancellationToken cancellationToken)
     {
