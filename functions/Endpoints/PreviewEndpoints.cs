@@ -24,7 +24,7 @@ public static class PreviewEndpoints
 
     private static async Task<IResult> Preview(HttpRequest request, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken)
     {
-        if (!IsJson(request.ContentType))
+        if (!JsonMediaType.Matches(request.ContentType))
         {
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the preview request as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').");
@@ -77,16 +77,5 @@ public static class PreviewEndpoints
         errors.Add(new("policyId", $"'{preview.PolicyId}' is not a loaded policy ({known}); send the document inline as 'policy' instead."));
         policy = null!;
         return false;
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return false;
-        }
-        var media = contentType.Split(';')[0].Trim();
-        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 }

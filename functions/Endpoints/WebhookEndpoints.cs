@@ -37,7 +37,7 @@ public static class WebhookEndpoints
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
-        if (!IsJson(request.ContentType))
+        if (!JsonMediaType.Matches(request.ContentType))
         {
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
@@ -124,10 +124,4 @@ public static class WebhookEndpoints
 
     private static IResult TooLarge() => Problem.Status(StatusCodes.Status413PayloadTooLarge, "Delivery too large",
         $"A webhook body may be at most {MaxBodyBytes / 1024} KiB; send ids and fields, not attachments.");
-
-    private static bool IsJson(string? contentType)
-    {
-        var media = contentType?.Split(';')[0].Trim();
-        return media is not null && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-    }
 }
