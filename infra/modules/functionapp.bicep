@@ -87,6 +87,10 @@ var webhookSettings = flatten(map(webhookConnections, connection => [
     value: connection.source
   }
   {
+    name: 'Webhooks__Connections__${connection.name}__Policy'
+    value: connection.policy
+  }
+  {
     name: 'Webhooks__Connections__${connection.name}__Secrets__0'
     value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${connection.name}-current/)'
   }

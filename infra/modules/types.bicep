@@ -16,6 +16,10 @@ type webhookConnection = {
 
   @description('Which adapter checks the signature and maps the payload.')
   source: 'zendesk' | 'jira' | 'servicenow' | 'freshdesk' | 'github' | 'cloudevents'
+
+  @description('The id of the policy in policies/ that covers this connection\'s customer, e.g. lumenvox. The app refuses to start when it names no loaded policy.')
+  @minLength(1)
+  policy: string
 }
 
 @export()
