@@ -38,7 +38,7 @@ public sealed record CaseEvaluation
         var clock = new CaseClock(policy, new CaseHistory(openedAt, severity, history.Select(h => h.Event)));
         var state = clock.StateAt(asOf);
         var nextDue = state.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).Min(t => t.DueAt);
-        var points = clock.EscalationsBetween(asOf, asOf, asOf + Horizon);
+        var points = clock.EscalationsBetween(state, asOf, asOf + Horizon);
         Instant? nextPoint = points.Count > 0 ? points[0].At : null;
         Instant? nextCheck = nextPoint is null ? nextDue : nextDue is null ? nextPoint : Instant.Min(nextPoint.Value, nextDue.Value);
         return new CaseEvaluation

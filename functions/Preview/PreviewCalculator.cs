@@ -42,7 +42,7 @@ public static class PreviewCalculator
         var history = new CaseHistory(request.OpenedAt, severity!.Id, request.Events.Select(e => e.Event));
         var clock = new CaseClock(policy, history);
         var state = clock.StateAt(asOf);
-        var escalations = clock.EscalationsBetween(asOf, request.OpenedAt - Duration.Epsilon, asOf + Lookahead)
+        var escalations = clock.EscalationsBetween(state, request.OpenedAt - Duration.Epsilon, asOf + Lookahead)
             .Take(MaxEscalations)
             .Select(p => new PreviewEscalation
             {

@@ -30,6 +30,7 @@ public sealed class CaseClock
         return new CaseState
         {
             AsOf = asOf,
+            Timeline = timeline,
             Severity = timeline.CurrentSeverity,
             Targets = [.. timeline.CurrentSeverity.Targets.Select(evaluator.Evaluate)],
         };
@@ -37,10 +38,15 @@ public sealed class CaseClock
 
     /// <summary>The escalation points in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the case stands
     /// at <paramref name="asOf"/>: points already past, and points to come if nothing else happens.</summary>
-    public IReadOnlyList<EscalationPoint> EscalationsBetween(Instant asOf, Instant after, Instant until)
+    public IReadOnlyList<EscalationPoint> EscalationsBetween(Instant asOf, Instant after, Instant until) =>
+        EscalationsBetween(StateAt(asOf), after, until);
+
+    /// <summary>The escalation points in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the case stands
+    /// in <paramref name="state"/>, a state this clock gave: for callers that already judged the case, so it is not
+    /// judged twice.</summary>
+    public IReadOnlyList<EscalationPoint> EscalationsBetween(CaseState state, Instant after, Instant until)
     {
-        var timeline = new CaseTimeline(_policy, _history, asOf);
-        var state = StateAt(asOf);
-        return EscalationPlanner.Plan(_policy, timeline, state, after, until);
+        ArgumentNullException.ThrowIfNull(state);
+        return EscalationPlanner.Plan(_policy, state.Timeline, state, after, until);
     }
 }

@@ -14,4 +14,7 @@ public sealed record CaseState
 
     /// <summary>One status per target of <see cref="Severity"/>, in policy order.</summary>
     public required IReadOnlyList<TargetStatus> Targets { get; init; }
+
+    /// <summary>The history as read for <see cref="AsOf"/>, kept so escalation points need not read it again.</summary>
+    internal CaseTimeline Timeline { get; init; } = null!;
 }
