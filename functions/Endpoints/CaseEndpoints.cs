@@ -110,7 +110,8 @@ public static class CaseEndpoints
         try
         {
             var store = await tables.EnsureCreatedAsync(cancellationToken);
-            var page = await store.ListAsync(wanted!.Value, policy, clock.GetCurrentInstant(), AtRiskWithin, continuation, pageSize ?? 100, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation, pageSize ?? 100, cancellationToken);
             return Results.Json(new CaseList
             {
                 Items = [.. page.Cases.Select(c => new CaseSummary
@@ -124,7 +125,7 @@ public static class CaseEndpoints
                     Url = c.Url,
                     Assignee = c.Assignee,
                     NextDueAt = InstantText.Format(c.NextDueAt),
-                    Breached = c.Breached || c.NextDueAt < clock.GetCurrentInstant(),
+                    Breached = c.Breached || c.NextDueAt < now,
                 })],
                 Continuation = page.Continuation,
             }, SlaJsonContext.Default.CaseList);

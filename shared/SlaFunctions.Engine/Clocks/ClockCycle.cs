@@ -5,5 +5,4 @@ namespace SlaFunctions.Engine.Clocks;
 /// <summary>One run of a target's clock and when it ended (met, restarted or stopped); null while it runs.</summary>
 /// <param name="Clock">The run.</param>
 /// <param name="EndedAt">When it was met, restarted or stopped; null while it runs.</param>
-/// <param name="Index">0 for the only run of most targets; the cycle number for the update cadence.</param>
-internal sealed record ClockCycle(TargetClock Clock, Instant? EndedAt, int Index);
+internal sealed record ClockCycle(TargetClock Clock, Instant? EndedAt);

@@ -37,13 +37,13 @@ internal sealed class TargetEvaluator
         var metAt = _timeline.First(Reply, start);
         if (metAt is { } met)
         {
-            return Met(target, ClockFor(target, start, met, []), met, 0);
+            return Met(target, ClockFor(target, start, met, []), met);
         }
         if (_timeline.SolvedSince() is { } solved)
         {
-            return Stopped(target, ClockFor(target, start, solved, []), solved, 0);
+            return Stopped(target, ClockFor(target, start, solved, []), solved);
         }
-        return Running(target, ClockFor(target, start, _timeline.AsOf, []), [], 0);
+        return Running(target, ClockFor(target, start, _timeline.AsOf, []), []);
     }
 
     // Met when solved (or by a metBy milestone such as a workaround, for good); pauses while waiting on the customer;
@@ -55,9 +55,9 @@ internal sealed class TargetEvaluator
         var milestone = target.MetBy.Count == 0 ? null : _timeline.First(target.MetBy, start);
         if (Earliest(milestone, _timeline.SolvedSince()) is { } met)
         {
-            return Met(target, ClockFor(target, start, met, Clip(pauses, met)), met, 0);
+            return Met(target, ClockFor(target, start, met, Clip(pauses, met)), met);
         }
-        return Running(target, ClockFor(target, start, _timeline.AsOf, pauses), pauses, 0);
+        return Running(target, ClockFor(target, start, _timeline.AsOf, pauses), pauses);
     }
 
     // Each public agent reply (or, with startAfter, the start point) begins a cycle of `every`; solving or a stopOn
@@ -73,7 +73,7 @@ internal sealed class TargetEvaluator
         {
             // A cadence that starts by itself (startAfter) is forecast, so its escalation points can be placed.
             var forecast = planned.Count > 0
-                ? new[] { new ClockCycle(ClockFor(target, planned[0], planned[0], pauses), null, 0) }
+                ? new[] { new ClockCycle(ClockFor(target, planned[0], planned[0], pauses), null) }
                 : [];
             return new TargetStatus { Name = target.Name, Target = target, State = stopAt is null ? TargetState.NotStarted : TargetState.Stopped, Cycles = forecast };
         }
@@ -81,13 +81,12 @@ internal sealed class TargetEvaluator
         var cycles = new List<ClockCycle>();
         for (var i = 0; i < starts.Count - 1; i++)
         {
-            cycles.Add(new ClockCycle(ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1])), starts[i + 1], i));
+            cycles.Add(new ClockCycle(ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1])), starts[i + 1]));
         }
         var current = starts[^1];
-        var index = starts.Count - 1;
         TargetStatus status = stopAt is { } end
-            ? Stopped(target, ClockFor(target, current, end, Clip(pauses, end)), end, index)
-            : Running(target, ClockFor(target, current, _timeline.AsOf, pauses), pauses, index);
+            ? Stopped(target, ClockFor(target, current, end, Clip(pauses, end)), end)
+            : Running(target, ClockFor(target, current, _timeline.AsOf, pauses), pauses);
         return status with { Cycles = [.. cycles, .. status.Cycles] };
     }
 
@@ -122,13 +121,13 @@ internal sealed class TargetEvaluator
         var metBy = target.MetBy.Count == 0 ? Reply : target.MetBy;
         if (_timeline.First(metBy, start) is { } met && (endsAt is not { } limit || met <= limit))
         {
-            return Met(target, ClockFor(target, start, met, []), met, 0);
+            return Met(target, ClockFor(target, start, met, []), met);
         }
         if (endsAt is { } end)
         {
-            return Stopped(target, ClockFor(target, start, end, []), end, 0);
+            return Stopped(target, ClockFor(target, start, end, []), end);
         }
-        return Running(target, ClockFor(target, start, asOf, []), [], 0);
+        return Running(target, ClockFor(target, start, asOf, []), []);
     }
 
     private IEnumerable<Instant> CycleStarts(Target target)
@@ -142,7 +141,7 @@ internal sealed class TargetEvaluator
         return replies.Where(r => r > first).Prepend(first).Distinct();
     }
 
-    private static TargetStatus Met(Target target, TargetClock clock, Instant metAt, int index)
+    private static TargetStatus Met(Target target, TargetClock clock, Instant metAt)
     {
         var due = clock.Due!.Value;
         var late = metAt > due;
@@ -155,11 +154,11 @@ internal sealed class TargetEvaluator
             DueAt = due,
             MetAt = metAt,
             BreachedAt = late ? due : null,
-            Cycles = [new ClockCycle(clock, metAt, index)],
+            Cycles = [new ClockCycle(clock, metAt)],
         };
     }
 
-    private static TargetStatus Stopped(Target target, TargetClock clock, Instant stoppedAt, int index)
+    private static TargetStatus Stopped(Target target, TargetClock clock, Instant stoppedAt)
     {
         var due = clock.Due!.Value;
         var breached = due <= stoppedAt;
@@ -171,14 +170,14 @@ internal sealed class TargetEvaluator
             StartedAt = clock.Start,
             DueAt = breached ? due : null,
             BreachedAt = breached ? due : null,
-            Cycles = [new ClockCycle(clock, stoppedAt, index)],
+            Cycles = [new ClockCycle(clock, stoppedAt)],
         };
     }
 
-    private TargetStatus Running(Target target, TargetClock clock, List<Pause> pauses, int index)
+    private TargetStatus Running(Target target, TargetClock clock, List<Pause> pauses)
     {
         var asOf = _timeline.AsOf;
-        var cycles = new[] { new ClockCycle(clock, null, index) };
+        var cycles = new[] { new ClockCycle(clock, null) };
         if (pauses.Count > 0 && pauses[^1].End is null && pauses[^1].Start <= asOf)
         {
             // Paused now: breached only if the goal ran out before the pause began.

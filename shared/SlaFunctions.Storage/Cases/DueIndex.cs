@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
@@ -53,6 +52,4 @@ public sealed class DueIndex
     }
 
     private static string RowKey(CaseKey key, Instant at) => Stamp.Format(at) + "|" + key.PartitionKey;
-
-    internal static string Format(Instant at) => at.ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
