@@ -29,14 +29,14 @@ public static class PreviewEndpoints
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the preview request as JSON with 'Content-Type: application/json' (got '{request.ContentType ?? "none"}').");
         }
-        if (request.ContentLength > MaxBodyBytes)
+        if (await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } bytes)
         {
             return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A preview request may be at most {MaxBodyBytes} bytes.");
         }
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = JsonNode.Parse(bytes);
         }
         catch (JsonException ex)
         {

@@ -42,11 +42,7 @@ public static class WebhookEndpoints
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
         }
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return TooLarge();
-        }
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge();
@@ -104,23 +100,6 @@ public static class WebhookEndpoints
         Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
         Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
     };
-
-    // Reads at most MaxBodyBytes; null when the body is longer (a sender may omit or understate Content-Length).
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     private static IResult TooLarge() => Problem.Status(StatusCodes.Status413PayloadTooLarge, "Delivery too large",
         $"A webhook body may be at most {MaxBodyBytes / 1024} KiB; send ids and fields, not attachments.");

@@ -110,6 +110,21 @@ public sealed partial class PreviewEndpointsTests
     }
 
     [Fact]
+    public async Task Preview_BodyOverOneMebibyteWithoutContentLength_Is413()
+    {
+        // Streamed with no Content-Length: the bytes themselves are counted, so the limit still holds.
+        var padded = "{ \"policyId\": \"x\", \"pad\": \"" + new string('a', 1100 * 1024) + "\" }";
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(padded)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = null;
+
+        using var response = await _api.Client.PostAsync(new Uri("/api/sla/preview", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Health_WithoutStorage_Answers200()
     {
         using var response = await _api.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
