@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Storage.Notices;
 
 namespace SlaFunctions.Storage;
 
@@ -10,6 +11,9 @@ public sealed class CaseTables : IDisposable
 {
     private readonly TableClient _cases;
     private readonly TableClient _due;
+    private readonly TableClient _outbox;
+    private readonly TableClient _deliveries;
+    private readonly TableClient _poison;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
@@ -26,11 +30,30 @@ public sealed class CaseTables : IDisposable
             : new TableServiceClient(options.ConnectionString, client);
         _cases = service.GetTableClient(options.CasesTable);
         _due = service.GetTableClient(options.DueTable);
+        _outbox = service.GetTableClient(options.OutboxTable);
+        _deliveries = service.GetTableClient(options.DeliveriesTable);
+        _poison = service.GetTableClient(options.PoisonTable);
         Store = new CaseStore(_cases, new DueIndex(_due));
+        Outbox = new NoticeOutbox(_outbox);
+        Checkpoint = new SweepCheckpoint(_outbox);
+        Deliveries = new NoticeDeliveries(_deliveries);
+        Poison = new PoisonNotices(_poison);
     }
 
     /// <summary>The case store; call <see cref="EnsureCreatedAsync"/> before its first use.</summary>
     public CaseStore Store { get; }
+
+    /// <summary>Notices in flight or held; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public NoticeOutbox Outbox { get; }
+
+    /// <summary>The sweep's checkpoint; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public SweepCheckpoint Checkpoint { get; }
+
+    /// <summary>Each notice to each recipient; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public NoticeDeliveries Deliveries { get; }
+
+    /// <summary>The poison list; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public PoisonNotices Poison { get; }
 
     /// <summary>Creates the tables if they do not exist, once per process.</summary>
     /// <exception cref="StorageUnavailableException">Storage cannot be reached.</exception>
@@ -46,7 +69,10 @@ public sealed class CaseTables : IDisposable
             if (!_created)
             {
                 await _cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                await _due.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var table in new[] { _due, _outbox, _deliveries, _poison })
+                {
+                    await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                }
                 _created = true;
             }
         }

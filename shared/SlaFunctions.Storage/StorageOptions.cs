@@ -25,6 +25,21 @@ public sealed class StorageOptions
     /// <summary>The due index table.</summary>
     public string DueTable { get; set; } = "casedue";
 
+    /// <summary>The table of notices in flight or held (and the sweep's checkpoint).</summary>
+    public string OutboxTable { get; set; } = "noticeoutbox";
+
+    /// <summary>The table recording each notice to each recipient.</summary>
+    public string DeliveriesTable { get; set; } = "noticesent";
+
+    /// <summary>The table of poison notices.</summary>
+    public string PoisonTable { get; set; } = "noticepoison";
+
+    /// <summary>Standalone, the Storage Queue notices travel on (in Azure, the Service Bus queue of the same name).</summary>
+    public string QueueName { get; set; } = "escalations";
+
+    /// <summary>The account's queue endpoint, reached with a managed identity; otherwise the connection string is used.</summary>
+    public Uri? QueueEndpoint { get; set; }
+
     /// <summary>Every problem with these settings, each naming its key; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -33,12 +48,16 @@ public sealed class StorageOptions
         {
             problems.Add("Storage:ConnectionString or Storage:TableEndpoint must be set (UseDevelopmentStorage=true for Azurite).");
         }
-        foreach (var (key, name) in new[] { ("Storage:CasesTable", CasesTable), ("Storage:DueTable", DueTable) })
+        foreach (var (key, name) in new[] { ("Storage:CasesTable", CasesTable), ("Storage:DueTable", DueTable), ("Storage:OutboxTable", OutboxTable), ("Storage:DeliveriesTable", DeliveriesTable), ("Storage:PoisonTable", PoisonTable) })
         {
             if (string.IsNullOrEmpty(name) || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
             {
                 problems.Add($"{key} '{name}' is not a table name: 3-63 letters and digits, starting with a letter.");
             }
+        }
+        if (string.IsNullOrEmpty(QueueName) || QueueName.Length is < 3 or > 63 || !QueueName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            problems.Add($"Storage:QueueName '{QueueName}' is not a queue name: 3-63 lower-case letters, digits and hyphens.");
         }
         return problems;
     }

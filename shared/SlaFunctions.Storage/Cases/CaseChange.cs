@@ -8,4 +8,7 @@ public sealed record CaseChange
 
     /// <summary>Events to append, possibly none.</summary>
     public IReadOnlyList<HistoryEntry> Append { get; init; } = [];
+
+    /// <summary>Keys of escalation points whose notices are now emitted, marked so no sweep emits them again.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 }

@@ -8,4 +8,7 @@ public sealed record CaseRecord
 
     /// <summary>Every event, in the order stored (sort by <c>Event.At</c> for time order).</summary>
     public required IReadOnlyList<HistoryEntry> History { get; init; }
+
+    /// <summary>The keys of the escalation points whose notices were emitted.</summary>
+    public IReadOnlySet<string> Noticed { get; init; } = new HashSet<string>();
 }

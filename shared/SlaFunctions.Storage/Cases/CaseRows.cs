@@ -4,20 +4,28 @@ using SlaFunctions.Engine.Clocks;
 
 namespace SlaFunctions.Storage.Cases;
 
-/// <summary>Maps a case's parts to and from table rows. Row keys sort the case row first and its events next, so one
-/// range query reads both; claims sort last and are never read back.</summary>
+/// <summary>Maps a case's parts to and from table rows. Row keys sort the case row first, its events next and the marks
+/// of notices emitted after them, so one range query reads all three; claims sort last and are never read back.</summary>
 /// <remarks>Rows are <see cref="TableEntity"/> dictionaries, mapped by hand, so nothing depends on reflection.</remarks>
 internal static class CaseRows
 {
     public const string CaseRow = "a|case";
     public const string EventPrefix = "b|ev|";
+    public const string NoticePrefix = "c|nt|";
     public const string DeliveryPrefix = "x|dl|";
     public const string VersionPrefix = "y|v|";
 
-    /// <summary>Every row key of the case row and events is below this.</summary>
-    public const string ReadableEnd = "c";
+    /// <summary>Every row key of the case row, its events and its notice marks is below this.</summary>
+    public const string ReadableEnd = "d";
 
     public static string EventRow(int sequence) => EventPrefix + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The mark that the notice of escalation point <paramref name="pointKey"/> was emitted.</summary>
+    public static TableEntity NoticeMark(CaseKey key, string pointKey, Instant? now) => new(key.PartitionKey, NoticePrefix + CaseKey.Escape(pointKey))
+    {
+        ["Key"] = pointKey,
+        ["EmittedAt"] = now?.ToDateTimeOffset(),
+    };
 
     public static string DeliveryRow(string deliveryId) => DeliveryPrefix + CaseKey.Escape(deliveryId);
 

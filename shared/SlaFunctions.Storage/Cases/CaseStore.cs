@@ -40,13 +40,14 @@ public sealed class CaseStore
     /// <summary>Applies one delivery: loads the case, asks <paramref name="decide"/> what changes, and writes the new
     /// events, the new case row and the delivery claim together. Retries on a concurrent writer.</summary>
     /// <param name="key">The case.</param>
-    /// <param name="deliveryId">The delivery's identity; a second delivery with it changes nothing.</param>
+    /// <param name="deliveryId">The delivery's identity; a second delivery with it changes nothing. Null for a change
+    /// that is not a delivery (the sweep's), which its notice marks make idempotent instead.</param>
     /// <param name="decide">Given the current case (null when new), the change to write, or null for none. It may be
     /// called more than once and must not have side effects.</param>
     /// <param name="cancellationToken">Cancels the commit.</param>
     /// <exception cref="StorageUnavailableException">Storage failed or contention did not clear.</exception>
     /// <exception cref="ArgumentException">The change appends more events than one transaction holds.</exception>
-    public async Task<CommitOutcome> CommitAsync(CaseKey key, string deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken)
+    public async Task<CommitOutcome> CommitAsync(CaseKey key, string? deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -58,17 +59,19 @@ public sealed class CaseStore
             {
                 return CommitOutcome.Unchanged;
             }
-            if (change.Append.Count > MaxEventsPerDelivery)
+            if (change.Append.Count + change.Notices.Count > MaxEventsPerDelivery)
             {
-                throw new ArgumentException($"A delivery may append at most {MaxEventsPerDelivery} events.", nameof(decide));
+                throw new ArgumentException($"A delivery may append at most {MaxEventsPerDelivery} events and notice marks.", nameof(decide));
             }
             var version = (current?.Snapshot.Version ?? 0) + 1;
             var snapshot = change.Snapshot with { Key = key, Version = version };
-            var actions = new List<TableTransactionAction>
+            var actions = new List<TableTransactionAction>();
+            if (deliveryId is not null)
             {
-                new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(deliveryId))),
-                new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(version))),
-            };
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(deliveryId))));
+            }
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(version))));
+            actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.NoticeMark(key, n, now: snapshot.EvaluatedAt))));
             var sequence = current?.History.Count ?? 0;
             actions.AddRange(change.Append.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(key, sequence + i, h))));
             actions.Add(current is null
@@ -79,7 +82,7 @@ public sealed class CaseStore
             // sweep cannot find.
             if (snapshot.NextCheckAt is { } next && next != current?.Snapshot.NextCheckAt)
             {
-                await Guard(() => _due.AddAsync(key, next, cancellationToken)).ConfigureAwait(false);
+                await TableCalls.Guard(() => _due.AddAsync(key, next, cancellationToken)).ConfigureAwait(false);
             }
             try
             {
@@ -87,7 +90,7 @@ public sealed class CaseStore
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                if (ex.FailedTransactionActionIndex == 0)
+                if (deliveryId is not null && ex.FailedTransactionActionIndex == 0)
                 {
                     return CommitOutcome.Duplicate;
                 }
@@ -96,7 +99,7 @@ public sealed class CaseStore
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            catch (RequestFailedException ex) when (IsTransient(ex))
+            catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
             {
                 throw new StorageUnavailableException($"Table Storage failed committing {key}.", ex);
             }
@@ -139,7 +142,7 @@ public sealed class CaseStore
                 return new CasePage([.. page.Values.Select(CaseRows.ToSnapshot)], page.ContinuationToken);
             }
         }
-        catch (RequestFailedException ex) when (IsTransient(ex))
+        catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
         {
             throw new StorageUnavailableException("Table Storage failed listing cases.", ex);
         }
@@ -153,14 +156,14 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public async Task<string?> GetPolicyMarkAsync(string policyId, CancellationToken cancellationToken)
     {
-        var found = await Guard(() => _cases.GetEntityIfExistsAsync<TableEntity>(PolicyMarks, CaseKey.Escape(policyId), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var found = await TableCalls.Guard(() => _cases.GetEntityIfExistsAsync<TableEntity>(PolicyMarks, CaseKey.Escape(policyId), cancellationToken: cancellationToken)).ConfigureAwait(false);
         return found.HasValue ? found.Value!.GetString("Fingerprint") : null;
     }
 
     /// <summary>Records that open cases of <paramref name="policyId"/> are judged under <paramref name="fingerprint"/>.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task SetPolicyMarkAsync(string policyId, string fingerprint, CancellationToken cancellationToken) =>
-        Guard(() => _cases.UpsertEntityAsync(new TableEntity(PolicyMarks, CaseKey.Escape(policyId)) { ["Fingerprint"] = fingerprint }, TableUpdateMode.Replace, cancellationToken));
+        TableCalls.Guard(() => _cases.UpsertEntityAsync(new TableEntity(PolicyMarks, CaseKey.Escape(policyId)) { ["Fingerprint"] = fingerprint }, TableUpdateMode.Replace, cancellationToken));
 
     /// <summary>The keys of the open (not solved or closed) cases of <paramref name="policyId"/>.</summary>
     public async IAsyncEnumerable<CaseKey> OpenCasesOfAsync(string policyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -180,6 +183,7 @@ public sealed class CaseStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey lt {CaseRows.ReadableEnd}");
         TableEntity? row = null;
         var history = new List<HistoryEntry>();
+        var noticed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -188,43 +192,20 @@ public sealed class CaseStore
                 {
                     row = entity;
                 }
+                else if (entity.RowKey.StartsWith(CaseRows.NoticePrefix, StringComparison.Ordinal))
+                {
+                    noticed.Add(entity.GetString("Key"));
+                }
                 else
                 {
                     history.Add(CaseRows.ToHistory(entity));
                 }
             }
         }
-        catch (RequestFailedException ex) when (IsTransient(ex))
+        catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
         {
             throw new StorageUnavailableException($"Table Storage failed reading {key}.", ex);
         }
-        return row is null ? (null, default) : (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history }, row.ETag);
+        return row is null ? (null, default) : (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, row.ETag);
     }
-
-    private static async Task<T> Guard<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (IsTransient(ex))
-        {
-            throw new StorageUnavailableException("Table Storage failed.", ex);
-        }
-    }
-
-    private static async Task Guard(Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (IsTransient(ex))
-        {
-            throw new StorageUnavailableException("Table Storage failed.", ex);
-        }
-    }
-
-    // 0 is no response at all (connection refused); 408, 429 and 5xx are worth a redelivery later.
-    private static bool IsTransient(RequestFailedException ex) => ex.Status is 0 or 408 or 429 or >= 500;
 }
