@@ -16,6 +16,7 @@ app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
+app.MapNoticeEndpoints();
 await app.RunAsync();
 return 0;
 

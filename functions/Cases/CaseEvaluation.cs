@@ -15,6 +15,9 @@ public sealed record CaseEvaluation
     // How far ahead the next check looks for an escalation point: beyond it, the due index holds the next due itself.
     private static readonly Duration Horizon = Duration.FromDays(60);
 
+    /// <summary>The case's clocks, to judge it at other instants.</summary>
+    public required CaseClock Clock { get; init; }
+
     /// <summary>The engine's answer.</summary>
     public required CaseState State { get; init; }
 
@@ -32,7 +35,15 @@ public sealed record CaseEvaluation
 
     /// <summary>Judges <paramref name="history"/> (opened at <paramref name="openedAt"/> with
     /// <paramref name="severity"/>) under <paramref name="policy"/> at <paramref name="asOf"/>.</summary>
-    public static CaseEvaluation Evaluate(Policy policy, Instant openedAt, string severity, IEnumerable<HistoryEntry> history, Instant asOf)
+    /// <param name="policy">The policy.</param>
+    /// <param name="openedAt">When the case opened.</param>
+    /// <param name="severity">The severity it opened with.</param>
+    /// <param name="history">Its events.</param>
+    /// <param name="asOf">The instant judged.</param>
+    /// <param name="noticed">The points whose notices were emitted. When given, a point already past that is not
+    /// among them (a back-dated event brought it) makes the next check <paramref name="asOf"/>, so the next sweep
+    /// sends it.</param>
+    public static CaseEvaluation Evaluate(Policy policy, Instant openedAt, string severity, IEnumerable<HistoryEntry> history, Instant asOf, IReadOnlySet<string>? noticed = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var clock = new CaseClock(policy, new CaseHistory(openedAt, severity, history.Select(h => h.Event)));
@@ -41,14 +52,23 @@ public sealed record CaseEvaluation
         var points = clock.EscalationsBetween(state, asOf, asOf + Horizon);
         Instant? nextPoint = points.Count > 0 ? points[0].At : null;
         Instant? nextCheck = nextPoint is null ? nextDue : nextDue is null ? nextPoint : Instant.Min(nextPoint.Value, nextDue.Value);
+        if (noticed is not null && clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !noticed.Contains(p.Key)))
+        {
+            nextCheck = asOf;
+        }
         return new CaseEvaluation
         {
+            Clock = clock,
             State = state,
             Targets = [.. state.Targets.Select(PreviewCalculator.ToPreview)],
             NextDueAt = nextDue,
             NextCheckAt = nextCheck,
         };
     }
+
+    /// <summary>The ticket's status after <paramref name="history"/>: its last status change, or open.</summary>
+    public static CaseStatus StatusOf(IEnumerable<HistoryEntry> history) =>
+        history.Where(h => h.Event.Type == CaseEventType.Status).OrderBy(h => h.Event.At).LastOrDefault()?.Event.Status ?? CaseStatus.Open;
 
     /// <summary><paramref name="snapshot"/> with this evaluation's derived fields.</summary>
     public CaseSnapshot ApplyTo(CaseSnapshot snapshot, CaseStatus status)

@@ -76,9 +76,8 @@ public sealed class CaseIngestion
             Channel = incoming.Channel ?? snapshot.Channel,
         };
         var history = (current?.History ?? []).Concat(appended).ToList();
-        var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now);
-        var status = history.Where(h => h.Event.Type == CaseEventType.Status).OrderBy(h => h.Event.At).LastOrDefault()?.Event.Status ?? CaseStatus.Open;
-        return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, status), Append = appended };
+        var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>());
+        return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };
     }
 
     /// <summary>The severity a tool priority names: the connection's map first, then the policy's ids and aliases;

@@ -42,4 +42,8 @@ public sealed record CaseView
 
     /// <summary>The events in time order.</summary>
     public required IReadOnlyList<CaseViewEvent> History { get; init; }
+
+    /// <summary>Each notice to each recipient, by when its point came due.</summary>
+    [JsonPropertyName("notices")]
+    public IReadOnlyList<CaseViewNotice> Notices { get; init; } = [];
 }

@@ -7,6 +7,7 @@ using SlaFunctions.Preview;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Storage.Notices;
 
 namespace SlaFunctions.Endpoints;
 
@@ -29,10 +30,13 @@ public static class CaseEndpoints
             return refused;
         }
         CaseRecord? record;
+        IReadOnlyList<NoticeDelivery> notices;
         try
         {
             var store = await tables.EnsureCreatedAsync(cancellationToken);
-            record = await store.GetAsync(new CaseKey(connection, externalId), cancellationToken);
+            var key = new CaseKey(connection, externalId);
+            record = await store.GetAsync(key, cancellationToken);
+            notices = record is null ? [] : await tables.Deliveries.OfCaseAsync(key, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
@@ -70,6 +74,18 @@ public static class CaseEndpoints
                 Status = h.Event.Status is { } status ? PreviewWords.Status(status) : null,
                 Severity = h.Event.Severity,
                 Note = h.Note,
+            })],
+            Notices = [.. notices.OrderBy(n => n.At).ThenBy(n => n.Recipient, StringComparer.Ordinal).Select(n => new CaseViewNotice
+            {
+                Key = n.PointKey,
+                Kind = n.Kind,
+                Target = n.Target,
+                At = n.At is { } at ? InstantText.Format(at) : null,
+                Recipient = n.Recipient,
+                State = PreviewWords.CamelCase(n.State.ToString()),
+                SentAt = n.SentAt is { } sent ? InstantText.Format(sent) : null,
+                NextTryAt = n.NextTryAt is { } next ? InstantText.Format(next) : null,
+                Attempts = n.Attempts,
             })],
         }, SlaJsonContext.Default.CaseView);
     }

@@ -5,7 +5,10 @@ using SlaFunctions.Json;
 using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
 using SlaFunctions.Problems;
+using SlaFunctions.Sending;
 using SlaFunctions.Storage;
+using SlaFunctions.Storage.Queues;
+using SlaFunctions.Sweep;
 using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Hosting;
@@ -30,7 +33,9 @@ public static partial class SlaServiceExtensions
         storage.ConnectionString ??= storage.TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
         var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).ToList();
+        var sweep = builder.Configuration.GetSection(SweepOptions.Section).Get<SweepOptions>() ?? new SweepOptions();
+        var notices = builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
+        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException("Settings", typeof(SlaOptions), problems);
@@ -43,6 +48,16 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton<CaseIngestion>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<PolicyRecompute>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sweep);
+        builder.Services.AddSingleton(notices);
+        builder.Services.AddSingleton<NoticeRecipients>();
+        builder.Services.AddSingleton<ISweep, Sweeper>();
+        builder.Services.AddSingleton(new StorageNoticeQueue(storage));
+        if (!behindHost && sweep.RunStandalone)
+        {
+            builder.Services.AddHostedService<SweepTimer>();
+        }
         if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))
         {
             builder.Services.AddHostedService<PolicyRecomputeOnStart>();

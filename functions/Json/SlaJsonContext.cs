@@ -3,6 +3,7 @@ using SlaFunctions.Cases;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Preview;
 using SlaFunctions.Problems;
+using SlaFunctions.Sending;
 
 namespace SlaFunctions.Json;
 
@@ -15,6 +16,8 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(CaseList))]
 [JsonSerializable(typeof(WebhookReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
+[JsonSerializable(typeof(PoisonList))]
+[JsonSerializable(typeof(PoisonReplay))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {
 }

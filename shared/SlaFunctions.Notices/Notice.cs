@@ -21,6 +21,10 @@ public sealed record Notice
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
+    /// <summary>The escalation point's key within its case (<c>target/rule/[cycle/]occurrence</c>).</summary>
+    [JsonPropertyName("key")]
+    public string Key { get; init; } = "";
+
     /// <summary>What happened, for a person.</summary>
     [JsonPropertyName("kind")]
     public required NoticeKind Kind { get; init; }

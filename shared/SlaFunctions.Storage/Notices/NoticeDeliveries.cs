@@ -28,9 +28,10 @@ public sealed class NoticeDeliveries
     /// <param name="now">Now.</param>
     /// <param name="lease">How long a claim keeps other senders off.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The outcome and the attempts made before this one.</returns>
+    /// <returns>The outcome, the attempts made before this one, and for <see cref="ClaimOutcome.NotYet"/> when the
+    /// recipient is next due.</returns>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public async Task<(ClaimOutcome Outcome, int Attempts)> ClaimAsync(CaseKey key, string pointKey, string recipient, NoticeDelivery about, Instant now, Duration lease, CancellationToken cancellationToken)
+    public async Task<(ClaimOutcome Outcome, int Attempts, Instant? NextTryAt)> ClaimAsync(CaseKey key, string pointKey, string recipient, NoticeDelivery about, Instant now, Duration lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(about);
         var row = new TableEntity(key.PartitionKey, RowKey(pointKey, recipient))
@@ -47,7 +48,7 @@ public sealed class NoticeDeliveries
         try
         {
             await TableCalls.Guard(() => _table.AddEntityAsync(row, cancellationToken)).ConfigureAwait(false);
-            return (ClaimOutcome.Claimed, 0);
+            return (ClaimOutcome.Claimed, 0, null);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -56,7 +57,7 @@ public sealed class NoticeDeliveries
         var found = await TableCalls.Guard(() => _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (!found.HasValue)
         {
-            return (ClaimOutcome.Busy, 0);
+            return (ClaimOutcome.Busy, 0, null);
         }
         var current = found.Value!;
         var attempts = current.GetInt32("Attempts") ?? 0;
@@ -73,17 +74,17 @@ public sealed class NoticeDeliveries
         };
         if (outcome != ClaimOutcome.Claimed)
         {
-            return (outcome, attempts);
+            return (outcome, attempts, outcome == ClaimOutcome.NotYet ? nextTry : null);
         }
         try
         {
             var update = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = nameof(DeliveryState.Sending), ["ClaimedAt"] = now.ToDateTimeOffset() };
             await TableCalls.Guard(() => _table.UpdateEntityAsync(update, current.ETag, TableUpdateMode.Merge, cancellationToken)).ConfigureAwait(false);
-            return (ClaimOutcome.Claimed, attempts);
+            return (ClaimOutcome.Claimed, attempts, null);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            return (ClaimOutcome.Busy, attempts);
+            return (ClaimOutcome.Busy, attempts, null);
         }
     }
 

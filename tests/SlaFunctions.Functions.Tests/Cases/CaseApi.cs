@@ -16,6 +16,9 @@ public sealed class CaseApi : WebApplicationFactory<Program>
 
     public const string ZendeskSecret = "zendesk-test-secret-0123456789";
 
+    /// <summary>The Standard Webhooks secret of the <c>acme-events</c> CloudEvents connection (LumenVox).</summary>
+    public const string EventsSecret = "whsec_c2xhZnVuY3Rpb25zLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODk=";
+
     public CaseApi(Instant now, string? connectionString = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -31,10 +34,35 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Webhooks:Connections:acme-zendesk:Source"] = "zendesk",
             ["Webhooks:Connections:acme-zendesk:Secrets:0"] = ZendeskSecret,
             ["Webhooks:Connections:acme-zendesk:Policy"] = "lumenvox",
+            ["Webhooks:Connections:acme-events:Source"] = "cloudevents",
+            ["Webhooks:Connections:acme-events:Secrets:0"] = EventsSecret,
+            ["Webhooks:Connections:acme-events:Policy"] = "lumenvox",
+            ["Webhooks:Connections:acme-events:Customer"] = "Acme",
+            ["Storage:OutboxTable"] = "outbox" + suffix,
+            ["Storage:DeliveriesTable"] = "sent" + suffix,
+            ["Storage:PoisonTable"] = "poison" + suffix,
+            ["Storage:QueueName"] = "escalations-" + suffix,
+            ["Sweep:RunStandalone"] = "false",
+            ["Email:Transport"] = "pickup",
+            ["Email:From"] = "sla@vendor.example",
+            ["Email:Pickup:Folder"] = PickupFolder,
+            ["Notices:SupportManagement:0"] = "support-managers@vendor.example",
+            ["Notices:OnCall:0"] = "oncall@vendor.example",
+            ["Notices:AccountManagers:Acme:0"] = "am-acme@vendor.example",
         };
     }
 
     public FakeClock Clock { get; }
+
+    /// <summary>Where the pickup transport writes this app's emails: a fresh folder per app.</summary>
+    public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), "slafunctions-mail-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>Adds or replaces settings before the app starts.</summary>
+    public CaseApi With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
 
     public string CasesTable => _settings["Storage:CasesTable"]!;
 

@@ -1,0 +1,210 @@
+using NodaTime;
+using SlaFunctions.Cases;
+using SlaFunctions.Hosting;
+using SlaFunctions.Notices;
+using SlaFunctions.Policies;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+
+namespace SlaFunctions.Sweep;
+
+/// <summary>The sweep: reads the due index for the window since the last sweep, judges each case found, emits a notice
+/// for every escalation point come due, then queues every notice in the outbox that is ready.</summary>
+/// <remarks>
+/// <para>Its cost grows with the cases due in the window and the notices in flight, never with all open cases.</para>
+/// <para>Nothing is lost and nothing doubled when sweeps overlap or die: a notice is written to the outbox before its
+/// point is marked noticed in the case (a death in between writes it again, and the sender's per-recipient claims
+/// drop the second copy); it leaves the outbox only when the sender is done with it, so a lost queue message is
+/// queued again after <see cref="SweepOptions.RequeueAfter"/>.</para>
+/// </remarks>
+public sealed partial class Sweeper : ISweep
+{
+    private const int Attempts = 3;
+    private readonly CaseTables _tables;
+    private readonly PolicyCatalog _policies;
+    private readonly WebhookOptions _connections;
+    private readonly SweepOptions _options;
+    private readonly IClock _clock;
+    private readonly ILogger<Sweeper> _logger;
+
+    /// <summary>Creates the sweep.</summary>
+    public Sweeper(CaseTables tables, PolicyCatalog policies, WebhookOptions connections, SweepOptions options, IClock clock, ILogger<Sweeper> logger)
+    {
+        _tables = tables;
+        _policies = policies;
+        _connections = connections;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public async Task<SweepReport> RunAsync(INoticeQueue queue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var checkpoint = await _tables.Checkpoint.GetAsync(cancellationToken).ConfigureAwait(false) ?? now - Duration.FromTimeSpan(_options.FirstLookBack);
+        var due = new Dictionary<CaseKey, List<Instant>>();
+        await foreach (var (key, at) in store.Due.BetweenAsync(checkpoint - _options.OverlapDuration, now + Duration.FromSeconds(1), cancellationToken).ConfigureAwait(false))
+        {
+            if (!due.TryGetValue(key, out var ats))
+            {
+                due[key] = ats = [];
+            }
+            ats.Add(at);
+        }
+
+        var failedAt = (Instant?)null;
+        var gate = new object();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (entry, token) =>
+        {
+            try
+            {
+                await JudgeAsync(store, entry.Key, entry.Value, now, token).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                CaseFailed(_logger, entry.Key, ex);
+                lock (gate)
+                {
+                    var earliest = entry.Value.Min();
+                    failedAt = failedAt is { } f && f < earliest ? f : earliest;
+                }
+            }
+        }).ConfigureAwait(false);
+
+        var queued = await QueueReadyAsync(queue, now, cancellationToken).ConfigureAwait(false);
+        // A case that failed keeps the checkpoint before it, so the next sweep reads it again.
+        await _tables.Checkpoint.SetAsync(failedAt is { } failed && failed < now ? failed : now, cancellationToken).ConfigureAwait(false);
+        Swept(_logger, due.Count, queued);
+        return new SweepReport(due.Count, queued);
+    }
+
+    private async Task JudgeAsync(CaseStore store, CaseKey key, List<Instant> rows, Instant now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (record is null)
+            {
+                await RemoveRowsAsync(store, key, rows, keep: null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            if (!_policies.TryGet(record.Snapshot.PolicyId, out var policy))
+            {
+                UnknownPolicy(_logger, key, record.Snapshot.PolicyId);
+                return;
+            }
+            var plan = SweepPlan.For(policy, record, now);
+            if (plan.Mark.Count == 0 && plan.Evaluation.NextCheckAt == record.Snapshot.NextCheckAt)
+            {
+                await RemoveRowsAsync(store, key, rows, record.Snapshot.NextCheckAt, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // The notices go to the outbox before the points are marked noticed in the case.
+            var customer = _connections.Connections.TryGetValue(key.Connection, out var connection) ? connection.Customer : null;
+            var outboxed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var point in plan.Send)
+            {
+                var notice = NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, point, now);
+                await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), now, cancellationToken).ConfigureAwait(false);
+                outboxed.Add(point.Key);
+            }
+
+            var stale = false;
+            Instant? next = null;
+            var outcome = await store.CommitAsync(key, deliveryId: null, current =>
+            {
+                stale = false;
+                if (current is null)
+                {
+                    return null;
+                }
+                var fresh = SweepPlan.For(policy, current, now);
+                if (fresh.Send.Any(p => !outboxed.Contains(p.Key)))
+                {
+                    // A webhook changed the case since it was read and brought a point this attempt did not outbox.
+                    stale = true;
+                    return null;
+                }
+                next = fresh.Evaluation.NextCheckAt;
+                return new CaseChange
+                {
+                    Snapshot = fresh.Evaluation.ApplyTo(current.Snapshot, CaseEvaluation.StatusOf(current.History)),
+                    Notices = [.. fresh.Mark.Select(p => p.Key)],
+                };
+            }, cancellationToken).ConfigureAwait(false);
+            if (stale)
+            {
+                continue;
+            }
+            if (outcome == CommitOutcome.Applied)
+            {
+                Noticed(_logger, key, plan.Send.Count, plan.Mark.Count - plan.Send.Count);
+            }
+            await RemoveRowsAsync(store, key, rows, next, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        throw new StorageUnavailableException($"The case {key} kept changing while the sweep judged it; the next sweep tries again.");
+    }
+
+    // Removes the index rows read for this case, except the one for its next check.
+    private static async Task RemoveRowsAsync(CaseStore store, CaseKey key, List<Instant> rows, Instant? keep, CancellationToken cancellationToken)
+    {
+        foreach (var at in rows)
+        {
+            if (keep is not { } next || next.ToUnixTimeSeconds() != at.ToUnixTimeSeconds())
+            {
+                await store.Due.RemoveAsync(key, at, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<int> QueueReadyAsync(INoticeQueue queue, Instant now, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var ready = new List<Storage.Notices.OutboxEntry>();
+        await foreach (var entry in _tables.Outbox.ReadyAsync(now, now - Duration.FromTimeSpan(_options.RequeueAfter), cancellationToken).ConfigureAwait(false))
+        {
+            ready.Add(entry);
+        }
+        foreach (var entry in ready)
+        {
+            // Marked first: a concurrent sweep that read the same row loses the ETag race and leaves it to this one.
+            if (!await _tables.Outbox.MarkQueuedAsync(entry, now, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+            Notice notice;
+            try
+            {
+                notice = NoticeJson.Read(entry.Body);
+            }
+            catch (NoticeFormatException ex)
+            {
+                BadOutboxEntry(_logger, entry.Id, ex);
+                continue;
+            }
+            await queue.SendAsync(notice, cancellationToken).ConfigureAwait(false);
+            count++;
+        }
+        return count;
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Swept {Cases} cases due; queued {Notices} notices")]
+    private static partial void Swept(ILogger logger, int cases, int notices);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Case {Case}: {Sent} notices emitted, {Skipped} superseded points marked")]
+    private static partial void Noticed(ILogger logger, CaseKey @case, int sent, int skipped);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Case {Case} names policy {PolicyId}, which is not loaded; its notices wait until it is")]
+    private static partial void UnknownPolicy(ILogger logger, CaseKey @case, string policyId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Sweeping case {Case} failed; the next sweep tries again")]
+    private static partial void CaseFailed(ILogger logger, CaseKey @case, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Outbox entry {Id} is not a notice this build reads; left in the outbox")]
+    private static partial void BadOutboxEntry(ILogger logger, string id, Exception exception);
+}
