@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Json;
+using SlaFunctions.Notices.Email;
+using SlaFunctions.Notices.Templates;
 using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
 using SlaFunctions.Problems;
@@ -35,7 +37,10 @@ public static partial class SlaServiceExtensions
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         var sweep = builder.Configuration.GetSection(SweepOptions.Section).Get<SweepOptions>() ?? new SweepOptions();
         var notices = builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
-        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).ToList();
+        var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        var templates = folder is null ? null : Path.Combine(folder, "templates");
+        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
+            .Concat(templates is null ? [] : NoticeTemplates.Problems(templates)).ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException("Settings", typeof(SlaOptions), problems);
@@ -54,9 +59,16 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton<NoticeRecipients>();
         builder.Services.AddSingleton<ISweep, Sweeper>();
         builder.Services.AddSingleton(new StorageNoticeQueue(storage));
+        builder.Services.AddSingleton(email);
+        builder.Services.AddSingleton(new NoticeTemplates(templates));
+        builder.Services.AddHttpClient(nameof(IEmailTransport));
+        builder.Services.AddSingleton(provider => EmailTransports.Create(email, builder.Environment.ContentRootPath,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IEmailTransport)), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<INoticeInbox, NoticeSender>();
         if (!behindHost && sweep.RunStandalone)
         {
             builder.Services.AddHostedService<SweepTimer>();
+            builder.Services.AddHostedService<NoticeQueueListener>();
         }
         if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))
         {

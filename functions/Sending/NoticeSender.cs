@@ -1,0 +1,190 @@
+using System.Text;
+using NodaTime;
+using SlaFunctions.Notices;
+using SlaFunctions.Notices.Email;
+using SlaFunctions.Notices.Templates;
+using SlaFunctions.Policies;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+using SlaFunctions.Storage.Notices;
+
+namespace SlaFunctions.Sending;
+
+/// <summary>The sender: takes a notice off the queue and emails each recipient once, in their working hours unless
+/// it is urgent, retrying transient mail failures with back-off and setting aside what keeps failing.</summary>
+/// <remarks>
+/// <para>Each recipient is claimed in <see cref="NoticeDeliveries"/> before the email goes out and marked after, so a
+/// notice delivered twice (a redelivered message, two sweeps, a replay) reaches nobody twice.</para>
+/// <para>Waiting (held for working hours, or after a transient failure) is not left to the queue, whose redelivery has
+/// no back-off on Service Bus: the notice goes back to the outbox with the time it is next due, the message is
+/// finished, and the sweep queues it again then.</para>
+/// </remarks>
+public sealed partial class NoticeSender : INoticeInbox
+{
+    private static readonly Duration LongestRetry = Duration.FromHours(1);
+    private readonly CaseTables _tables;
+    private readonly PolicyCatalog _policies;
+    private readonly NoticeRecipients _recipients;
+    private readonly NoticeOptions _options;
+    private readonly NoticeTemplates _templates;
+    private readonly IEmailTransport _transport;
+    private readonly EmailOptions _email;
+    private readonly IClock _clock;
+    private readonly ILogger<NoticeSender> _logger;
+
+    /// <summary>Creates the sender.</summary>
+    public NoticeSender(CaseTables tables, PolicyCatalog policies, NoticeRecipients recipients, NoticeOptions options, NoticeTemplates templates,
+        IEmailTransport transport, EmailOptions email, IClock clock, ILogger<NoticeSender> logger)
+    {
+        _tables = tables;
+        _policies = policies;
+        _recipients = recipients;
+        _options = options;
+        _templates = templates;
+        _transport = transport;
+        _email = email;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public async Task ReceiveAsync(ReadOnlyMemory<byte> body, int deliveryCount, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        Notice notice;
+        try
+        {
+            notice = NoticeJson.Read(body.Span);
+        }
+        catch (NoticeFormatException ex)
+        {
+            await SetAsideAsync(Encoding.UTF8.GetString(body.Span), null, null, ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var key = new CaseKey(notice.Case.Connection, notice.Case.ExternalId);
+        var pointKey = notice.Key.Length > 0 ? notice.Key : notice.Id;
+        var (people, unresolved) = _recipients.Resolve(notice);
+        foreach (var role in unresolved)
+        {
+            NobodyFor(_logger, notice.Id, role);
+        }
+        var about = new NoticeDelivery { PointKey = pointKey, Recipient = "", State = DeliveryState.Sending, Kind = notice.Kind.ToString().ToLowerInvariant(), Target = notice.Target?.Name ?? notice.Rule, At = notice.At };
+        Instant? nextDue = null;
+        foreach (var person in people)
+        {
+            var now = _clock.GetCurrentInstant();
+            var (outcome, attempts, notBefore) = await _tables.Deliveries.ClaimAsync(key, pointKey, person.Address, about, now, _options.Lease, cancellationToken).ConfigureAwait(false);
+            Instant? waitUntil = outcome switch
+            {
+                ClaimOutcome.Claimed => await SendOrWaitAsync(notice, key, pointKey, person, attempts, now, cancellationToken).ConfigureAwait(false),
+                ClaimOutcome.Busy => now + _options.Lease,
+                ClaimOutcome.NotYet => notBefore,
+                _ => null,
+            };
+            if (waitUntil is { } until)
+            {
+                nextDue = nextDue is { } earlier && earlier < until ? earlier : until;
+            }
+        }
+        if (nextDue is { } due)
+        {
+            await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), due, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _tables.Outbox.RemoveAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task DeadLetterAsync(ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken)
+    {
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var text = Encoding.UTF8.GetString(body.Span);
+        string? id = null;
+        try
+        {
+            id = NoticeJson.Read(body.Span).Id;
+        }
+        catch (NoticeFormatException)
+        {
+            // Unreadable: set aside under a name of its own.
+        }
+        await SetAsideAsync(text, id, null, $"The queue gave up: {reason}", cancellationToken).ConfigureAwait(false);
+    }
+
+    // Sends now, or says until when the recipient waits (held for working hours, or after a transient failure).
+    private async Task<Instant?> SendOrWaitAsync(Notice notice, CaseKey key, string pointKey, NoticeRecipient person, int attempts, Instant now, CancellationToken cancellationToken)
+    {
+        if (!IsUrgent(notice, person) && person.Hours is { } hours && !hours.IsOpenAt(now))
+        {
+            var opening = hours.NextOpening(now);
+            await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Held, attempts, opening, null, cancellationToken).ConfigureAwait(false);
+            Held(_logger, notice.Id, person.Address, opening);
+            return opening;
+        }
+        var rendered = _templates.Render(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone);
+        var message = new EmailMessage { Id = $"{notice.Id}|{person.Address.ToLowerInvariant()}", From = _email.From, To = person.Address, Subject = rendered.Subject, Html = rendered.Html, Text = rendered.Text };
+        var attempt = attempts + 1;
+        try
+        {
+            await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmailTransientException ex) when (attempt < _options.MaxAttempts)
+        {
+            var wait = Duration.FromTimeSpan(_options.RetryAfter) * Math.Pow(2, attempts);
+            var until = now + (wait < LongestRetry ? wait : LongestRetry);
+            await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Waiting, attempt, until, ex.Message, cancellationToken).ConfigureAwait(false);
+            Retrying(_logger, notice.Id, person.Address, attempt, until, ex);
+            return until;
+        }
+        catch (Exception ex) when (ex is EmailTransientException or EmailRejectedException)
+        {
+            var reason = ex is EmailRejectedException ? $"Refused by the mail system: {ex.Message}" : $"Failed {attempt} times; the last: {ex.Message}";
+            await _tables.Deliveries.MarkPoisonAsync(key, pointKey, person.Address, attempt, reason, cancellationToken).ConfigureAwait(false);
+            await SetAsideAsync(NoticeJson.ToText(notice), notice.Id, person.Address, reason, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        await _tables.Deliveries.MarkSentAsync(key, pointKey, person.Address, attempt, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        Sent(_logger, notice.Id, person.Address);
+        return null;
+    }
+
+    private bool IsUrgent(Notice notice, NoticeRecipient person)
+    {
+        if (person.Role == "onCall")
+        {
+            return true;
+        }
+        if (notice.Kind == NoticeKind.Warning)
+        {
+            return false;
+        }
+        var urgent = _options.UrgentSeverities.TryGetValue(notice.Case.Policy, out var listed)
+            ? listed
+            : _policies.TryGet(notice.Case.Policy, out var policy) && policy.Severities.Count > 0 ? [policy.Severities[0].Id] : [];
+        return urgent.Contains(notice.Case.Severity, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private async Task SetAsideAsync(string body, string? noticeId, string? recipient, string reason, CancellationToken cancellationToken)
+    {
+        var id = noticeId is null ? $"message|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32]}" : recipient is null ? noticeId : $"{noticeId}|{recipient.ToLowerInvariant()}";
+        await _tables.Poison.AddAsync(new PoisonNotice { Id = id, NoticeId = noticeId, Recipient = recipient, Reason = reason, Body = body, At = _clock.GetCurrentInstant() }, cancellationToken).ConfigureAwait(false);
+        SetAside(_logger, id, reason);
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Notice {NoticeId} sent to {Recipient}")]
+    private static partial void Sent(ILogger logger, string noticeId, string recipient);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Notice {NoticeId} to {Recipient} held until their working hours at {Until}")]
+    private static partial void Held(ILogger logger, string noticeId, string recipient, Instant until);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Notice {NoticeId} to {Recipient} failed (attempt {Attempt}); trying again at {Until}")]
+    private static partial void Retrying(ILogger logger, string noticeId, string recipient, int attempt, Instant until, Exception exception);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Notice {Id} set aside as poison: {Reason}")]
+    private static partial void SetAside(ILogger logger, string id, string reason);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Notice {NoticeId}: '{Role}' names nobody (no address on the case or in settings)")]
+    private static partial void NobodyFor(ILogger logger, string noticeId, string role);
+}
