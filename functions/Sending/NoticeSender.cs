@@ -168,7 +168,9 @@ public sealed partial class NoticeSender : INoticeInbox
 
     private async Task SetAsideAsync(string body, string? noticeId, string? recipient, string reason, CancellationToken cancellationToken)
     {
-        var id = noticeId is null ? $"message|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..32]}" : recipient is null ? noticeId : $"{noticeId}|{recipient.ToLowerInvariant()}";
+        // A URL-safe id: the same notice and recipient (or the same unreadable body) is one entry.
+        var identity = noticeId is null ? "message|" + body : recipient is null ? noticeId : $"{noticeId}|{recipient.ToLowerInvariant()}";
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
         await _tables.Poison.AddAsync(new PoisonNotice { Id = id, NoticeId = noticeId, Recipient = recipient, Reason = reason, Body = body, At = _clock.GetCurrentInstant() }, cancellationToken).ConfigureAwait(false);
         SetAside(_logger, id, reason);
     }
