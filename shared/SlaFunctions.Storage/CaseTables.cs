@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using System.Diagnostics.CodeAnalysis;
 using Azure.Identity;
 using SlaFunctions.Storage.Cases;
 
@@ -8,12 +10,16 @@ namespace SlaFunctions.Storage;
 /// while storage is unreachable.</summary>
 public sealed class CaseTables : IDisposable
 {
+    private readonly TableServiceClient _service;
     private readonly TableClient _cases;
     private readonly TableClient _due;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
     /// <summary>Clients for the tables named in <paramref name="options"/>.</summary>
+    /// <remarks>The library reads every row with <c>Activator.CreateInstance&lt;TableEntity&gt;()</c>, which the Native
+    /// AOT build can only run if something keeps that constructor: this does.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public CaseTables(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,11 +27,11 @@ public sealed class CaseTables : IDisposable
         client.Retry.MaxRetries = options.MaxRetries;
         client.Retry.Delay = TimeSpan.FromMilliseconds(200);
         client.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        var service = options.TableEndpoint is { } endpoint
+        _service = options.TableEndpoint is { } endpoint
             ? new TableServiceClient(endpoint, Credential(options.ClientId), client)
             : new TableServiceClient(options.ConnectionString, client);
-        _cases = service.GetTableClient(options.CasesTable);
-        _due = service.GetTableClient(options.DueTable);
+        _cases = _service.GetTableClient(options.CasesTable);
+        _due = _service.GetTableClient(options.DueTable);
         Store = new CaseStore(_cases, new DueIndex(_due));
     }
 
@@ -45,8 +51,8 @@ public sealed class CaseTables : IDisposable
         {
             if (!_created)
             {
-                await _cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                await _due.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await CreateAsync(_cases.Name, cancellationToken).ConfigureAwait(false);
+                await CreateAsync(_due.Name, cancellationToken).ConfigureAwait(false);
                 _created = true;
             }
         }
@@ -59,6 +65,20 @@ public sealed class CaseTables : IDisposable
             _gate.Release();
         }
         return Store;
+    }
+
+    // Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the Native
+    // AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model instead.
+    private async Task CreateAsync(string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _service.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableAlreadyExists)
+        {
+            // The table is there: exactly what was asked for.
+        }
     }
 
     /// <summary>Releases the creation gate.</summary>
