@@ -1,6 +1,7 @@
 using SlaFunctions.Commands;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Hosting;
+using SlaFunctions.Invocations;
 
 if (CommandLine.Handles(args))
 {
@@ -9,6 +10,7 @@ if (CommandLine.Handles(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddSla();
+builder.AddFunctionsHost();
 
 var app = builder.Build();
 app.UseSlaProblems();
@@ -16,6 +18,7 @@ app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
+app.MapInvocationEndpoints();
 await app.RunAsync();
 return 0;
 
