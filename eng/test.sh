@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: every test. Installs the npm tools, starts Azurite, checks the policy files against
-# the schema, then runs every .NET test project, and ends with one "N passed, N failed" line.
+# the schema and the Bicep files, publishes the Functions app (eng/publish.sh), then runs every .NET test project,
+# and ends with one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/install.sh
@@ -12,6 +13,10 @@ log=$(mktemp)
 status=0
 node --test --test-reporter=spec tests/policy-schema/ 2>&1 | tee "$log" || status=1
 bash eng/bicep/check.sh || status=1
+# The Native AOT publish (trim/AOT warnings are errors) before the tests, which check its layout and run its binary.
+publish_start=$(date +%s)
+bash eng/publish.sh || status=1
+echo "publish: $(( $(date +%s) - publish_start )) s"
 dotnet test SlaFunctions.sln -c Release --nologo 2>&1 | tee -a "$log" || status=1
 
 # node prints "ℹ pass N" / "ℹ fail N"; dotnet test prints "Passed!  - Failed: N, Passed: N, ..." per project.

@@ -1,6 +1,7 @@
 using SlaFunctions.Commands;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Hosting;
+using SlaFunctions.Invocations;
 
 if (CommandLine.Handles(args))
 {
@@ -9,6 +10,7 @@ if (CommandLine.Handles(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddSla();
+builder.AddFunctionsHost();
 
 var app = builder.Build();
 app.UseSlaProblems();
@@ -17,6 +19,7 @@ app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
 app.MapNoticeEndpoints();
+app.MapInvocationEndpoints();
 await app.RunAsync();
 return 0;
 

@@ -48,7 +48,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(webhooks);
         builder.Services.AddSingleton(new CaseTables(storage));
-        var behindHost = !string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
+        var behindHost = FunctionsHost.IsPresent(builder.Configuration);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));

@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using System.Diagnostics.CodeAnalysis;
 using Azure.Identity;
 using SlaFunctions.Storage.Cases;
 using SlaFunctions.Storage.Notices;
@@ -9,6 +11,7 @@ namespace SlaFunctions.Storage;
 /// while storage is unreachable.</summary>
 public sealed class CaseTables : IDisposable
 {
+    private readonly TableServiceClient _service;
     private readonly TableClient _cases;
     private readonly TableClient _due;
     private readonly TableClient _outbox;
@@ -18,6 +21,9 @@ public sealed class CaseTables : IDisposable
     private volatile bool _created;
 
     /// <summary>Clients for the tables named in <paramref name="options"/>.</summary>
+    /// <remarks>The library reads every row with <c>Activator.CreateInstance&lt;TableEntity&gt;()</c>, which the Native
+    /// AOT build can only run if something keeps that constructor: this does.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(TableEntity))]
     public CaseTables(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,14 +31,14 @@ public sealed class CaseTables : IDisposable
         client.Retry.MaxRetries = options.MaxRetries;
         client.Retry.Delay = TimeSpan.FromMilliseconds(200);
         client.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        var service = options.TableEndpoint is { } endpoint
+        _service = options.TableEndpoint is { } endpoint
             ? new TableServiceClient(endpoint, Credential(options.ClientId), client)
             : new TableServiceClient(options.ConnectionString, client);
-        _cases = service.GetTableClient(options.CasesTable);
-        _due = service.GetTableClient(options.DueTable);
-        _outbox = service.GetTableClient(options.OutboxTable);
-        _deliveries = service.GetTableClient(options.DeliveriesTable);
-        _poison = service.GetTableClient(options.PoisonTable);
+        _cases = _service.GetTableClient(options.CasesTable);
+        _due = _service.GetTableClient(options.DueTable);
+        _outbox = _service.GetTableClient(options.OutboxTable);
+        _deliveries = _service.GetTableClient(options.DeliveriesTable);
+        _poison = _service.GetTableClient(options.PoisonTable);
         Store = new CaseStore(_cases, new DueIndex(_due));
         Outbox = new NoticeOutbox(_outbox);
         Checkpoint = new SweepCheckpoint(_outbox);
@@ -68,10 +74,9 @@ public sealed class CaseTables : IDisposable
         {
             if (!_created)
             {
-                await _cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var table in new[] { _due, _outbox, _deliveries, _poison })
+                foreach (var table in new[] { _cases, _due, _outbox, _deliveries, _poison })
                 {
-                    await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                    await CreateAsync(table.Name, cancellationToken).ConfigureAwait(false);
                 }
                 _created = true;
             }
@@ -85,6 +90,20 @@ public sealed class CaseTables : IDisposable
             _gate.Release();
         }
         return Store;
+    }
+
+    // Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the Native
+    // AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model instead.
+    private async Task CreateAsync(string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _service.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableAlreadyExists)
+        {
+            // The table is there: exactly what was asked for.
+        }
     }
 
     /// <summary>Releases the creation gate.</summary>

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Mvc.Testing;
+using NodaTime;
+using SlaFunctions.Functions.Tests.Invocations;
+using Xunit;
+
+namespace SlaFunctions.Functions.Tests.Publishing;
+
+/// <summary>The published Native AOT executable started as the Functions host starts it: from the app folder, with
+/// FUNCTIONS_CUSTOMHANDLER_PORT set, on Azurite. It runs the paths trimming could break: Table Storage (create,
+/// transaction, point read, query, the start-up recompute), policy and .ics loading, source-generated JSON.</summary>
+public sealed class PublishedExecutableTests : IAsyncLifetime
+{
+    private const string Secret = "published-test-secret-0123456789";
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
+    private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(20) };
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo(Path.Combine(PublishedApp.Folder, PublishedApp.ExecutableName))
+        {
+            WorkingDirectory = PublishedApp.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["FUNCTIONS_APP_ROOT_PATH"] = PublishedApp.Folder;
+        start.Environment["Storage__ConnectionString"] = "UseDevelopmentStorage=true";
+        start.Environment["Storage__CasesTable"] = "aotcases" + _suffix;
+        start.Environment["Storage__DueTable"] = "aotdue" + _suffix;
+        start.Environment["Webhooks__Connections__acme__Source"] = "zendesk";
+        start.Environment["Webhooks__Connections__acme__Secrets__0"] = Secret;
+        start.Environment["Webhooks__Connections__acme__Policy"] = "lumenvox";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _client.BaseAddress = new Uri($"http://127.0.0.1:{port}");
+
+        // The host's readiness wait: poll GET / until it answers, within its 30 s initialization timeout.
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"The executable exited ({_process.ExitCode}):\n{Output}");
+            }
+            try
+            {
+                using var ready = await _client.GetAsync(new Uri("/", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+                return;
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _client.Dispose();
+        var service = new TableServiceClient("UseDevelopmentStorage=true");
+        await service.DeleteTableAsync("aotcases" + _suffix);
+        await service.DeleteTableAsync("aotdue" + _suffix);
+    }
+
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Executable_PreviewAcrossAnIcsHoliday_SameAnswerAsTheJitBuild()
+    {
+        // LUMEDX severity 2: one business day, on a calendar whose holidays come from us-2026-2027.ics; opened the
+        // evening before Thanksgiving (2026-11-26), so the answer depends on the .ics being read.
+        const string request = """{"policyId":"lumedx","severity":"2","openedAt":"2026-11-25T20:00:00Z","asOf":"2026-11-25T21:00:00Z"}""";
+        await using var jit = new WebApplicationFactory<Program>();
+        using var jitClient = jit.CreateClient();
+
+        var aot = await PostJsonAsync(_client, "/api/sla/preview", request);
+        var expected = await PostJsonAsync(jitClient, "/api/sla/preview", request);
+
+        Assert.Equal(HttpStatusCode.OK, expected.Status);
+        Assert.Equal(expected.Status, aot.Status);
+        Assert.Equal(expected.Body, aot.Body);
+    }
+
+    [Fact]
+    public async Task Executable_WebhookThenCaseRead_OnTableStorage()
+    {
+        // The real process reads the real clock, so the signature must carry the real time.
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var at = now.ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var body = $$$"""
+            {"schema":"slafunctions.zendesk.v1","event":"ticket.created","ticket":{"id":"42","title":"Calls drop","priority":"High",
+             "status":"Open","created_at":"{{{at}}}","updated_at":"{{{at}}}","requester_id":"100","requester_email":"ana@acme.example"},
+             "actor":{"id":"100","role":"EndUser"}}
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/acme", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(at + body))));
+        request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", at);
+        request.Headers.Add("x-zendesk-webhook-invocation-id", "aot-1");
+
+        using var delivered = await _client.SendAsync(request);
+        var read = await GetJsonAsync("/api/cases/acme/42");
+        var list = await GetJsonAsync("/api/cases?state=open");
+
+        Assert.True(delivered.StatusCode == HttpStatusCode.OK, $"{delivered.StatusCode}: {await delivered.Content.ReadAsStringAsync()}\n{Output}");
+        Assert.Equal("lumenvox", read["policyId"]!.GetValue<string>());
+        Assert.Equal("42", Assert.Single(list["items"]!.AsArray())!["externalId"]!.GetValue<string>());
+        Assert.DoesNotContain("Exception", Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Executable_Health_ListsEveryPolicy()
+    {
+        var health = await GetJsonAsync("/api/health");
+
+        Assert.Equal(["liveops", "lumedx", "lumenvox", "phonism", "xecuritas"], health["policies"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
+    private async Task<JsonNode> GetJsonAsync(string path)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode} {text}\n{Output}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> PostJsonAsync(HttpClient client, string path, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
