@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using NodaTime.Testing;
 using SlaFunctions.Notices.Email;
 
@@ -109,11 +107,7 @@ public sealed class SmtpSenderTests : IAsyncDisposable
     [Fact]
     public async Task SendAsync_ConnectionRefused_Transient()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var sender = new SmtpSender(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "None" }, _clock);
+        var sender = new SmtpSender(new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort.Find(), Security = "None" }, _clock);
 
         await Assert.ThrowsAsync<EmailTransientException>(() => sender.SendAsync(ExampleEmails.To("it-ops@lumenvox.example"), CancellationToken.None));
     }
