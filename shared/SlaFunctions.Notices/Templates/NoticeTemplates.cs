@@ -12,8 +12,9 @@ namespace SlaFunctions.Notices.Templates;
 /// <c>&lt;overridesFolder&gt;/&lt;policyId&gt;/&lt;audience&gt;.&lt;part&gt;.liquid</c> (for example
 /// <c>policies/templates/lumenvox/customer.html.liquid</c>); parts it does not override fall back to the defaults
 /// one by one. Each file is parsed once, on first use. In the HTML part every value from the notice is already
-/// HTML-encoded (do not add <c>escape</c>); the subject is forced onto one line after rendering. Safe to share
-/// between threads.</remarks>
+/// HTML-encoded (do not add <c>escape</c>); the subject is forced onto one line after rendering. The engine is
+/// DotLiquid: a filter it does not know passes the value through unchanged, <c>include</c> is not available, and under
+/// Native AOT the arithmetic filters (<c>plus</c>, <c>minus</c>…) fail. Safe to share between threads.</remarks>
 public sealed class NoticeTemplates
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);

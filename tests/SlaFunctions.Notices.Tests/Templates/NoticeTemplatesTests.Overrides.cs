@@ -59,6 +59,30 @@ public sealed partial class NoticeTemplatesTests
     }
 
     [Fact]
+    public void Render_OverrideFailsWhileRendering_ErrorNamesTheFile()
+    {
+        using var folder = new TemplateFolder();
+        var file = folder.Write("lumenvox/customer.text.liquid", "{% include 'footer' %}"); // templates cannot read other files
+
+        var error = Assert.Throws<NoticeTemplateException>(() => new NoticeTemplates(folder.Path).Render(ExampleNotices.Warning, Audience.Customer, ExampleNotices.NewYork));
+
+        Assert.StartsWith(file + ":", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ManyThreadsAtOnce_SameOutput()
+    {
+        var templates = new NoticeTemplates();
+        var expected = templates.Render(ExampleNotices.Escalation, Audience.Internal, ExampleNotices.NewYork);
+
+        var rendered = Enumerable.Range(0, 64).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => templates.Render(i % 2 == 0 ? ExampleNotices.Escalation : ExampleNotices.Warning, Audience.Internal, ExampleNotices.NewYork))
+            .ToList();
+
+        Assert.Equal(32, rendered.Count(r => r == expected));
+    }
+
+    [Fact]
     public void Problems_MisnamedFile_IsReported()
     {
         using var folder = new TemplateFolder();
