@@ -48,6 +48,9 @@ internal static class EmailIds
         return new Guid(bytes, bigEndian: true);
     }
 
+    /// <summary>24 hex digits for a MIME boundary, different from those of the Message-ID.</summary>
+    public static string Boundary(string id) => Hex("boundary|" + id, 12);
+
     private static string Hex(string id, int bytes) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)).AsSpan(0, bytes));
 }
