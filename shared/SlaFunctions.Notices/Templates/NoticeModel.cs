@@ -3,15 +3,16 @@ using NodaTime;
 
 namespace SlaFunctions.Notices.Templates;
 
-/// <summary>The variables a template sees: every fact already in words (the defaults need no filters), and ticket text already escaped for the
-/// part being rendered. The customer's model has no <c>internal</c> object at all, so no template, default or
-/// override, can show a customer the assignee, the rule, who else is told or the escalation wording.</summary>
+/// <summary>The variables a template sees: every fact already in words (so the defaults need no filters), and
+/// ticket text already escaped for the part being rendered. The customer's model has no <c>internal</c> object at
+/// all, so no template, default or override, can show a customer the assignee, the rule, who else is told or the
+/// escalation wording.</summary>
 /// <remarks>Variables: <c>notice</c> (kind, status, headline, is_event), <c>case</c> (id, title, url, customer,
 /// severity, policy, opened_local, opened_utc), <c>target</c> (null for an event rule: name, name_title, promise,
 /// due_local, due_utc, overdue, time_left, time_late), <c>recipient</c> (zone) and, for
-/// <see cref="Audience.Internal"/> only, <c>internal</c> (assignee, requester, rule, trigger, occurrence,
-/// notified (a list), notified_text ("a, b and c"), escalation, goal, calendar, policy_id, severity_id, connection, notice_id, at_utc, emitted_utc).
-/// <c>case.url</c> is null unless the ticket's link is an http(s) address.</remarks>
+/// <see cref="Audience.Internal"/> only, <c>internal</c> (assignee, requester, rule, trigger, occurrence, notified
+/// (a list), notified_text ("a, b and c"), escalation, goal, calendar, policy_id, severity_id, connection,
+/// notice_id, at_utc, emitted_utc). <c>case.url</c> is null unless the ticket's link is an http(s) address.</remarks>
 internal static class NoticeModel
 {
     /// <summary>The model for one audience; <paramref name="escape"/> is applied to every string (HTML-encoding for
