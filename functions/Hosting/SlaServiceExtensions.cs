@@ -38,9 +38,14 @@ public static partial class SlaServiceExtensions
         var sweep = builder.Configuration.GetSection(SweepOptions.Section).Get<SweepOptions>() ?? new SweepOptions();
         var notices = builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
         var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        // Locally, .eml files need no real sender; a real mail system does, so smtp and acs must set Email:From.
+        if (string.Equals(email.Transport, EmailOptions.PickupTransport, StringComparison.OrdinalIgnoreCase))
+        {
+            email.From ??= "sla@localhost.localdomain";
+        }
         var templates = folder is null ? null : Path.Combine(folder, "templates");
         var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
-            .Concat(templates is null ? [] : NoticeTemplates.Problems(templates)).ToList();
+            .Concat(new NoticeTemplates(templates).Problems()).ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException("Settings", typeof(SlaOptions), problems);
@@ -62,8 +67,8 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(email);
         builder.Services.AddSingleton(new NoticeTemplates(templates));
         builder.Services.AddHttpClient(nameof(IEmailTransport));
-        builder.Services.AddSingleton(provider => EmailTransports.Create(email, builder.Environment.ContentRootPath,
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IEmailTransport)), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(provider => EmailTransportFactory.Create(email, builder.Environment.ContentRootPath,
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IEmailTransport)), provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<INoticeInbox, NoticeSender>();
         if (!behindHost && sweep.RunStandalone)
         {

@@ -123,8 +123,7 @@ public sealed partial class NoticeSender : INoticeInbox
             Held(_logger, notice.Id, person.Address, opening);
             return opening;
         }
-        var rendered = _templates.Render(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone);
-        var message = new EmailMessage { Id = $"{notice.Id}|{person.Address.ToLowerInvariant()}", From = _email.From, To = person.Address, Subject = rendered.Subject, Html = rendered.Html, Text = rendered.Text };
+        var message = _templates.Compose(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone, _email.From!, person.Address);
         var attempt = attempts + 1;
         try
         {

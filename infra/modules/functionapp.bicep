@@ -138,7 +138,7 @@ var appSettings = concat(
       value: 'Authorization=AAD;ClientId=${identityClientId}'
     }
     {
-      name: 'Identity__ClientId'
+      name: 'Storage__ClientId'
       value: identityClientId
     }
     {
@@ -150,19 +150,19 @@ var appSettings = concat(
       value: tableEndpoint
     }
     {
-      name: 'Notices__Transport'
-      value: 'servicebus'
-    }
-    {
       name: 'Email__Transport'
       value: 'acs'
     }
     {
-      name: 'Email__AcsEndpoint'
+      name: 'Email__Acs__Endpoint'
       value: acsEndpoint
     }
     {
-      name: 'Email__Sender'
+      name: 'Email__Acs__ClientId'
+      value: identityClientId
+    }
+    {
+      name: 'Email__From'
       value: emailSender
     }
     {

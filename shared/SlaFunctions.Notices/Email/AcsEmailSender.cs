@@ -1,134 +1,130 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Core;
+using Azure.Identity;
+using MimeKit;
+using NodaTime;
+using SlaFunctions.Notices.Email.Acs;
 
 namespace SlaFunctions.Notices.Email;
 
-/// <summary>Sends through Azure Communication Services Email's REST API (<c>POST /emails:send</c>), signed in with an
-/// Entra ID token (a managed identity in Azure) or with the resource's access key (HMAC-SHA256).</summary>
-/// <remarks>Each send carries an <c>Operation-Id</c> made from the message id, the same on every retry. 202 is
-/// accepted; 429 (honouring Retry-After), 5xx and no answer are transient; any other status is a refusal for
-/// good.</remarks>
+/// <summary>Sends each email through the Azure Communication Services Email REST API
+/// (<c>POST {endpoint}/emails:send</c>), authorized by a Microsoft Entra token or by the resource's access key.</summary>
+/// <remarks>Each request carries an <c>Operation-Id</c> derived from the message id, so a retried send of the same
+/// message is the same operation to ACS. 202 Accepted means ACS took the message (delivery itself is
+/// asynchronous). 408, 429 and 5xx, timeouts and network failures throw <see cref="EmailTransientException"/> with
+/// the service's <c>Retry-After</c>; any other status throws <see cref="EmailRejectedException"/> with the service's
+/// error message.</remarks>
 public sealed class AcsEmailSender : IEmailTransport
 {
-    private static readonly string[] Scopes = ["https://communication.azure.com/.default"];
-    private readonly HttpClient _http;
-    private readonly AcsEmailOptions _options;
-    private readonly TokenCredential? _credential;
-    private readonly TimeProvider _time;
+    /// <summary>The API version sent (GA; <c>2023-03-31</c> has the same schema).</summary>
+    public const string ApiVersion = "2025-09-01";
 
-    /// <summary>Signs with <paramref name="credential"/> when given, else with <see cref="AcsEmailOptions.AccessKey"/>.</summary>
-    public AcsEmailSender(HttpClient http, AcsEmailOptions options, TokenCredential? credential = null, TimeProvider? time = null)
+    private readonly HttpClient _http;
+    private readonly Uri _sendUri;
+    private readonly IAcsAuthorization _authorization;
+
+    /// <summary>Creates a sender that authorizes with a Microsoft Entra token (scope
+    /// <c>https://communication.azure.com/.default</c>), such as a <c>ManagedIdentityCredential</c>.</summary>
+    /// <param name="http">The client to send with; its lifetime is the caller's.</param>
+    /// <param name="endpoint">The resource's endpoint, <c>https://&lt;name&gt;.communication.azure.com</c>.</param>
+    /// <param name="credential">Gives the tokens.</param>
+    public AcsEmailSender(HttpClient http, Uri endpoint, TokenCredential credential)
+        : this(http, endpoint, new AcsTokenAuthorization(credential ?? throw new ArgumentNullException(nameof(credential))))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Endpoint is null)
-        {
-            throw new ArgumentException("Email:Acs:Endpoint is not set.", nameof(options));
-        }
-        if (credential is null && string.IsNullOrEmpty(options.AccessKey))
-        {
-            throw new ArgumentException("Either a credential or Email:Acs:AccessKey is needed.", nameof(options));
-        }
-        _http = http;
-        _options = options;
-        _credential = credential;
-        _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The Operation-Id of <paramref name="message"/>: a UUID from a hash of its id.</summary>
-    public static Guid OperationId(EmailMessage message)
+    /// <summary>Creates a sender that signs each request with the resource's access key (HMAC-SHA256).</summary>
+    /// <param name="http">The client to send with; its lifetime is the caller's.</param>
+    /// <param name="endpoint">The resource's endpoint, <c>https://&lt;name&gt;.communication.azure.com</c>.</param>
+    /// <param name="accessKey">The access key, base64 as the portal shows it.</param>
+    /// <param name="clock">Dates each signature.</param>
+    /// <exception cref="FormatException"><paramref name="accessKey"/> is not base64.</exception>
+    public AcsEmailSender(HttpClient http, Uri endpoint, string accessKey, IClock clock)
+        : this(http, endpoint, new AcsAccessKeyAuthorization(accessKey ?? throw new ArgumentNullException(nameof(accessKey)), clock ?? throw new ArgumentNullException(nameof(clock))))
+    {
+    }
+
+    private AcsEmailSender(HttpClient http, Uri endpoint, IAcsAuthorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        _http = http;
+        // Built as text: a relative "emails:send" would parse as a URI with the scheme "emails".
+        _sendUri = new Uri($"{endpoint.AbsoluteUri.TrimEnd('/')}/emails:send?api-version={ApiVersion}");
+        _authorization = authorization;
+    }
+
+    /// <summary>The <c>Operation-Id</c> sent for <paramref name="message"/>: the same for every send of the same
+    /// message id.</summary>
+    public static Guid OperationIdFor(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(message.Id));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
-
-    /// <summary>The string ACS's HMAC scheme signs.</summary>
-    public static string StringToSign(string verb, Uri uri, string date, string contentHash)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        return $"{verb}\n{uri.PathAndQuery}\n{date};{uri.Authority};{contentHash}";
+        return EmailIds.OperationId(message.Id);
     }
 
     /// <inheritdoc/>
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var body = Encoding.UTF8.GetBytes(Body(message).ToJsonString());
-        var uri = new Uri(_options.Endpoint!, $"/emails:send?api-version={_options.ApiVersion}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        var body = JsonSerializer.SerializeToUtf8Bytes(Request(message), AcsJsonContext.Default.AcsSendRequest);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _sendUri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("Operation-Id", OperationId(message).ToString());
-        await SignAsync(request, uri, body, cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage response;
+        request.Headers.Add("Operation-Id", OperationIdFor(message).ToString());
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new EmailTransientException($"Azure Communication Services did not answer: {ex.Message}", ex);
-        }
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.Accepted)
+            await _authorization.AuthorizeAsync(request, body, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
             {
                 return;
             }
-            var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            var said = $"Azure Communication Services answered {status}: {ErrorMessage(detail)}";
-            if (status is 408 or 429 or >= 500)
-            {
-                var wait = response.Headers.RetryAfter?.Delta;
-                throw new EmailTransientException(wait is { } delta ? $"{said} (retry after {delta.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)" : said);
-            }
-            throw new EmailRejectedException(said);
+            var error = await ErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
+            throw IsTransient(response.StatusCode)
+                ? new EmailTransientException($"ACS deferred the message to {message.To}: {error}") { RetryAfter = RetryAfter(response) }
+                : new EmailRejectedException($"ACS refused the message to {message.To}: {error}");
         }
-    }
-
-    private async Task SignAsync(HttpRequestMessage request, Uri uri, byte[] body, CancellationToken cancellationToken)
-    {
-        if (_credential is not null)
+        catch (Exception ex) when (ex is HttpRequestException or AuthenticationFailedException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var token = await _credential.GetTokenAsync(new TokenRequestContext(Scopes), cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-            return;
+            throw new EmailTransientException($"Could not reach ACS at {_sendUri.Authority}: {ex.Message}", ex);
         }
-        var date = _time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
-        var contentHash = Convert.ToBase64String(SHA256.HashData(body));
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(_options.AccessKey!), Encoding.UTF8.GetBytes(StringToSign("POST", uri, date, contentHash))));
-        request.Headers.Add("x-ms-date", date);
-        request.Headers.Add("x-ms-content-sha256", contentHash);
-        request.Headers.TryAddWithoutValidation("Authorization", $"HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature={signature}");
     }
 
-    // Built as a JsonObject so no reflection-based serialization is needed.
-    private static JsonObject Body(EmailMessage message) => new()
+    private static AcsSendRequest Request(EmailMessage message)
     {
-        ["senderAddress"] = message.From,
-        ["recipients"] = new JsonObject { ["to"] = new JsonArray(new JsonObject { ["address"] = message.To }) },
-        ["content"] = new JsonObject { ["subject"] = message.Subject, ["plainText"] = message.Text, ["html"] = message.Html },
-        ["headers"] = new JsonObject { ["Message-ID"] = "<" + EmailMime.MessageId(message) + ">" },
-        ["userEngagementTrackingDisabled"] = true,
+        var sender = MailboxAddress.TryParse(message.From, out var from) ? from.Address : message.From;
+        var to = MailboxAddress.TryParse(message.To, out var recipient)
+            ? new AcsAddress(recipient.Address, string.IsNullOrEmpty(recipient.Name) ? null : recipient.Name)
+            : new AcsAddress(message.To, null);
+        return new AcsSendRequest(sender, new AcsRecipients([to]), new AcsContent(message.Subject, message.Text, message.Html), UserEngagementTrackingDisabled: true);
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when response.Headers.Date is { } now => date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero,
+        _ => null,
     };
 
-    private static string ErrorMessage(string detail)
+    private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonNode.Parse(detail)?["error"]?["message"]?.GetValue<string>() ?? detail;
+            return JsonSerializer.Deserialize(text, AcsJsonContext.Default.AcsErrorResponse)?.Error is { Message: { Length: > 0 } said } error
+                ? $"{status}: {error.Code} {said}".Replace("  ", " ", StringComparison.Ordinal)
+                : status;
         }
         catch (JsonException)
         {
-            return detail;
+            // Not ACS's error JSON (a gateway's page, say): the status is all there is to say.
+            return status;
         }
     }
 }

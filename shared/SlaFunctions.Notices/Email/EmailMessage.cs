@@ -21,4 +21,13 @@ public sealed record EmailMessage
 
     /// <summary>The plain-text part.</summary>
     public required string Text { get; init; }
+
+    /// <summary>The id of the email for <paramref name="noticeId"/> to <paramref name="recipient"/>:
+    /// <c>noticeId|recipient</c>, the address trimmed and in lower case, so it is the same every time.</summary>
+    public static string IdFor(string noticeId, string recipient)
+    {
+        ArgumentNullException.ThrowIfNull(noticeId);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return $"{noticeId}|{recipient.Trim().ToLowerInvariant()}";
+    }
 }

@@ -1,37 +1,38 @@
-using System.Security.Cryptography;
-using System.Text;
 using MimeKit;
+using NodaTime;
 
 namespace SlaFunctions.Notices.Email;
 
-/// <summary>An <see cref="EmailMessage"/> as MIME: multipart/alternative with the text part first and the HTML part
-/// last, and a Message-ID made from the message id, so the same notice to the same person always has the same one.</summary>
-public static class EmailMime
+/// <summary>An <see cref="EmailMessage"/> as a MIME message: text and HTML as alternatives, the deterministic
+/// Message-ID and boundary, and the date it is handed over: the same message and date give the same bytes.</summary>
+internal static class EmailMime
 {
-    /// <summary>The MIME message for <paramref name="message"/>, dated <paramref name="date"/>.</summary>
-    public static MimeMessage From(EmailMessage message, DateTimeOffset date)
+    /// <exception cref="EmailRejectedException">The sender or recipient is not an email address.</exception>
+    public static MimeMessage From(EmailMessage message, Instant date)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            Date = date,
-            MessageId = MessageId(message),
+            Date = date.ToDateTimeOffset(),
+            MessageId = EmailIds.MessageId(message),
             Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody(),
         };
-        mime.From.Add(MailboxAddress.Parse(message.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        if (mime.Body is Multipart alternatives)
+        {
+            // MimeKit picks a random boundary; one from the id makes the same message the same bytes every time.
+            // "=_" cannot occur in quoted-printable or base64 content, so it cannot collide with a part.
+            alternatives.Boundary = $"=_{EmailIds.Boundary(message.Id)}";
+        }
+        mime.From.Add(Address(message.From, "sender"));
+        mime.To.Add(Address(message.To, "recipient"));
+        // Quoted-printable where a part has non-ASCII text or long lines, so the message is valid 7-bit MIME
+        // wherever it goes, a pickup file included.
+        mime.Prepare(EncodingConstraint.SevenBit);
         return mime;
     }
 
-    /// <summary>The Message-ID of <paramref name="message"/>: a hash of its id at the sender's domain.</summary>
-    public static string MessageId(EmailMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var domain = message.From[(message.From.LastIndexOf('@') + 1)..];
-        return $"{Hash(message.Id)}@{domain}";
-    }
-
-    /// <summary>A short, file- and header-safe hash of <paramref name="id"/>.</summary>
-    public static string Hash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
+    private static MailboxAddress Address(string address, string role) =>
+        MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
+            ? mailbox
+            : throw new EmailRejectedException($"The {role} '{address}' is not an email address.");
 }

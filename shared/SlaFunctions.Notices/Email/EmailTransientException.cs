@@ -17,4 +17,8 @@ public sealed class EmailTransientException : Exception
     public EmailTransientException(string message, Exception innerException) : base(message, innerException)
     {
     }
+
+    /// <summary>How long the mail system asked us to wait before trying again (an HTTP <c>Retry-After</c>), or null
+    /// when it did not say.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

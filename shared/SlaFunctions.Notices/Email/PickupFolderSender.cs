@@ -1,60 +1,70 @@
-using System.Text;
+using NodaTime;
 
 namespace SlaFunctions.Notices.Email;
 
-/// <summary>The local default transport: each email is an <c>.eml</c> file in a pickup folder, which a mail client can
-/// open and a mail server's pickup service can send. The file is named from the message id and written whole (to a
-/// temporary name, then moved), so the same message twice is one file.</summary>
+/// <summary>Writes each email as a <c>.eml</c> file into a folder: the local default, for reading what would have
+/// been sent, or for a mail server's pickup directory.</summary>
+/// <remarks>The file's name comes from the message id, so a message already in the folder is not written again.
+/// Each file is written under a temporary name and then moved into place, so a reader never sees half a
+/// message.</remarks>
 public sealed class PickupFolderSender : IEmailTransport
 {
     private readonly string _folder;
-    private readonly TimeProvider _time;
+    private readonly IClock _clock;
 
-    /// <summary>Writes to <paramref name="folder"/>, created if missing.</summary>
-    public PickupFolderSender(string folder, TimeProvider? time = null)
+    /// <summary>Creates the sender.</summary>
+    /// <param name="folder">The folder; created on the first send if missing.</param>
+    /// <param name="clock">Gives each message its Date header.</param>
+    public PickupFolderSender(string folder, IClock clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(clock);
         _folder = folder;
-        _time = time ?? TimeProvider.System;
+        _clock = clock;
     }
 
-    /// <summary>The file <paramref name="message"/> is written to.</summary>
-    public string PathOf(EmailMessage message)
+    /// <summary>The file a message goes to (whether or not it exists yet).</summary>
+    public string FileFor(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var readable = new string([.. message.To.Take(40).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_')]);
-        return Path.Combine(_folder, $"{EmailMime.Hash(message.Id)}-{readable}.eml");
+        return Path.Combine(_folder, EmailIds.FileName(message.Id));
     }
 
     /// <inheritdoc/>
+    /// <remarks>Does nothing when the message's file already exists: it was sent before.</remarks>
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var path = PathOf(message);
-        if (File.Exists(path))
+        var file = FileFor(message);
+        if (File.Exists(file))
         {
             return;
         }
+        var mime = EmailMime.From(message, _clock.GetCurrentInstant());
+        var temporary = Path.Combine(_folder, $".{Guid.NewGuid():N}.tmp");
         try
         {
             Directory.CreateDirectory(_folder);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            using (var mime = EmailMime.From(message, _time.GetUtcNow()))
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
             {
-                await mime.WriteToAsync(temporary, cancellationToken).ConfigureAwait(false);
+                await mime.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another sender wrote the same message first: one file, as wanted.
-                File.Delete(temporary);
-            }
+            File.Move(temporary, file, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // Another sender moved the same message into place first: it is sent.
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new EmailTransientException($"Cannot write to the pickup folder {_folder}: {ex.Message}", ex);
+            throw new EmailTransientException($"Could not write {file}: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 }

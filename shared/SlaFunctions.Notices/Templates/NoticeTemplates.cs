@@ -1,105 +1,86 @@
-using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Encodings.Web;
-using DotLiquid;
+using System.Text.Unicode;
 using NodaTime;
+using SlaFunctions.Notices.Email;
 
 namespace SlaFunctions.Notices.Templates;
 
-/// <summary>Renders a notice as an email with Liquid templates: a customer-facing and an internal set, each a subject, an
-/// HTML part and a text part, built in and overridable per policy from <c>templates/&lt;policyId&gt;/&lt;audience&gt;.&lt;part&gt;.liquid</c>.</summary>
-/// <remarks>Templates see only strings and flags (no objects to reflect on). Every string is HTML-encoded before the
-/// HTML part sees it, so a template cannot forget to escape what came from a ticket; the subject is made one line.
-/// Parsed templates are cached, and each renders under its own lock (DotLiquid templates hold render state).</remarks>
+/// <summary>Renders notices into emails with Liquid templates: one set for customers, one for the support team,
+/// each with a subject, an HTML and a plain-text part.</summary>
+/// <remarks>The defaults are embedded in this assembly. A policy overrides any part by placing
+/// <c>&lt;overridesFolder&gt;/&lt;policyId&gt;/&lt;audience&gt;.&lt;part&gt;.liquid</c> (for example
+/// <c>policies/templates/lumenvox/customer.html.liquid</c>); parts it does not override fall back to the defaults
+/// one by one. Each file is parsed once, on first use. In the HTML part every value from the notice is already
+/// HTML-encoded (do not add <c>escape</c>); the subject is forced onto one line after rendering. The engine is
+/// DotLiquid: a filter it does not know passes the value through unchanged, <c>include</c> is not available, and under
+/// Native AOT the arithmetic filters (<c>plus</c>, <c>minus</c>…) fail. Safe to share between threads.</remarks>
 public sealed class NoticeTemplates
 {
-    private readonly string? _folder;
-    private readonly ConcurrentDictionary<string, Template> _cache = new(StringComparer.Ordinal);
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>Uses the built-in templates, overridden by files under <paramref name="overridesFolder"/> if given.</summary>
-    public NoticeTemplates(string? overridesFolder = null) => _folder = overridesFolder;
+    private readonly NoticeTemplateFiles _files;
 
-    /// <summary>Renders <paramref name="notice"/> for <paramref name="audience"/>, showing times in <paramref name="zone"/>.</summary>
-    /// <exception cref="InvalidOperationException">An override file does not parse; the message names it.</exception>
-    public RenderedEmail Render(Notice notice, Audience audience, DateTimeZone zone)
+    /// <summary>Creates the renderer.</summary>
+    /// <param name="overridesFolder">The folder of per-policy overrides (the app passes <c>policies/templates</c>);
+    /// null, empty or missing means defaults only.</param>
+    public NoticeTemplates(string? overridesFolder = null) => _files = new NoticeTemplateFiles(overridesFolder);
+
+    /// <summary>Renders <paramref name="notice"/> for <paramref name="audience"/>, with times in
+    /// <paramref name="recipientZone"/> and in UTC.</summary>
+    /// <exception cref="NoticeTemplateException">A template that applies fails to parse or render; the message
+    /// names its file.</exception>
+    public RenderedEmail Render(Notice notice, Audience audience, DateTimeZone recipientZone)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        ArgumentNullException.ThrowIfNull(zone);
-        var values = NoticeModel.Values(notice, audience, zone);
-        var plain = Hash.FromDictionary(values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
-        var encoded = Hash.FromDictionary(values.ToDictionary(v => v.Name, v => v.Value is string text ? HtmlEncoder.Default.Encode(text) : v.Value, StringComparer.Ordinal));
-        var subject = NoticeWords.OneLine(RenderPart(notice.Case.Policy, audience, "subject", plain));
-        var html = RenderPart(notice.Case.Policy, audience, "html", encoded);
-        var text = RenderPart(notice.Case.Policy, audience, "text", plain);
-        return new RenderedEmail(subject, html, text);
+        ArgumentNullException.ThrowIfNull(recipientZone);
+        var policy = notice.Case.Policy;
+        var plain = NoticeModel.For(notice, audience, recipientZone, static text => text);
+        var encoded = NoticeModel.For(notice, audience, recipientZone, Html.Encode);
+        return new RenderedEmail(
+            NoticeWording.OneLine(_files.For(policy, audience, TemplatePart.Subject).Render(plain)),
+            _files.For(policy, audience, TemplatePart.Html).Render(encoded),
+            Tidy(_files.For(policy, audience, TemplatePart.Text).Render(plain)));
     }
 
-    /// <summary>Every problem with the override files under <paramref name="folder"/>: each that does not parse, by path.</summary>
-    public static IReadOnlyList<string> Problems(string folder)
+    /// <summary>Renders <paramref name="notice"/> and addresses it to one recipient. The message's id is
+    /// <see cref="EmailMessage.IdFor"/> of the notice id and <paramref name="to"/>, so the same notice for the same
+    /// recipient always has the same id.</summary>
+    /// <exception cref="NoticeTemplateException">A template that applies fails to parse or render.</exception>
+    public EmailMessage Compose(Notice notice, Audience audience, DateTimeZone recipientZone, string from, string to)
     {
-        if (!Directory.Exists(folder))
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        var rendered = Render(notice, audience, recipientZone);
+        return new EmailMessage
         {
-            return [];
-        }
-        var problems = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.liquid", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            Id = EmailMessage.IdFor(notice.Id, to),
+            From = from,
+            To = to,
+            Subject = rendered.Subject,
+            Html = rendered.Html,
+            Text = rendered.Text,
+        };
+    }
+
+    /// <summary>Parses every default template and every override file, for a check at startup: each problem names
+    /// its file; empty when all parse.</summary>
+    public IReadOnlyList<string> Problems() => _files.Problems();
+
+    // Liquid tags leave their line breaks behind: drop trailing blanks and keep at most one empty line in a row.
+    private static string Tidy(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var blank = 0;
+        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
         {
-            if (TryParse(File.ReadAllText(file), out _) is { } error)
+            var line = raw.TrimEnd();
+            blank = line.Length == 0 ? blank + 1 : 0;
+            if (blank <= 1 && (line.Length > 0 || builder.Length > 0))
             {
-                problems.Add($"{file}: {error}");
+                builder.Append(line).Append('\n');
             }
         }
-        return problems;
-    }
-
-    private string RenderPart(string policyId, Audience audience, string part, Hash values)
-    {
-        var template = Template(policyId, audience, part);
-        lock (template)
-        {
-            return template.Render(new RenderParameters(System.Globalization.CultureInfo.InvariantCulture) { LocalVariables = values, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
-        }
-    }
-
-    private Template Template(string policyId, Audience audience, string part)
-    {
-        var name = $"{audience.ToString().ToLowerInvariant()}.{part}.liquid";
-        var path = _folder is null ? null : Path.Combine(_folder, policyId, name);
-        var key = path is not null && File.Exists(path) ? path : "builtin:" + name;
-        return _cache.GetOrAdd(key, k => Parse(k, name));
-    }
-
-    private static Template Parse(string key, string name)
-    {
-        string source;
-        if (key.StartsWith("builtin:", StringComparison.Ordinal))
-        {
-            using var stream = typeof(NoticeTemplates).Assembly.GetManifestResourceStream("SlaFunctions.Notices.Templates." + name)
-                ?? throw new InvalidOperationException($"The built-in template {name} is missing from the build.");
-            using var reader = new StreamReader(stream);
-            source = reader.ReadToEnd();
-        }
-        else
-        {
-            source = File.ReadAllText(key);
-        }
-        return TryParse(source, out var template) is { } error
-            ? throw new InvalidOperationException($"Template {key} does not parse: {error}")
-            : template!;
-    }
-
-
-    // The parse error, or null with the template.
-    private static string? TryParse(string source, out Template? template)
-    {
-        try
-        {
-            template = DotLiquid.Template.Parse(source);
-            return null;
-        }
-        catch (DotLiquid.Exceptions.LiquidException ex)
-        {
-            template = null;
-            return ex.Message;
-        }
+        return builder.ToString().TrimEnd('\n') + "\n";
     }
 }

@@ -78,8 +78,8 @@ public sealed class NoticeFlowTests : IAsyncLifetime
 
         await SweepAndSendAsync(Opened + Duration.FromMinutes(1));
         Assert.Equal(
-            [("oncall@vendor.example", "[SLA Escalated] Critical case C-1: Case raised to Critical (Acme)"),
-             ("support-managers@vendor.example", "[SLA Escalated] Critical case C-1: Case raised to Critical (Acme)")],
+            [("oncall@vendor.example", "[Critical] ESCALATED: Case raised to Critical – C-1 Calls drop after 30 seconds"),
+             ("support-managers@vendor.example", "[Critical] ESCALATED: Case raised to Critical – C-1 Calls drop after 30 seconds")],
             Mail());
 
         // 09:45 GMT is 05:45 in New York: the warning to the assignee waits for 09:00 EDT (13:00 UTC).
@@ -90,14 +90,16 @@ public sealed class NoticeFlowTests : IAsyncLifetime
 
         // The breach of a Critical case goes out at once, in the night or not.
         await SweepAndSendAsync(Opened + Duration.FromMinutes(61));
-        var breaches = Mail().Where(m => m.Subject.StartsWith("[SLA Breached]", StringComparison.Ordinal)).Select(m => m.To).ToList();
+        var breaches = Mail().Where(m => m.Subject.Contains("BREACHED:", StringComparison.Ordinal)).Select(m => m.To).ToList();
         Assert.Equal(["bo@vendor.example", "support-managers@vendor.example"], breaches);
 
         await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 13, 0));
-        var warning = Emails().Single(m => m.Subject?.StartsWith("[SLA Warning]", StringComparison.Ordinal) is true);
+        var warning = Emails().Single(m => m.Subject?.Contains("WARNING:", StringComparison.Ordinal) is true);
         Assert.Equal("bo@vendor.example", warning.To.Mailboxes.Single().Address);
         // Due 10:00 GMT: 06:00 in New York, shown with UTC; 15 minutes were left when the point came due.
-        Assert.Contains("Mon 9 Mar 2026, 06:00 EDT (Mon 9 Mar 2026, 10:00 UTC), 15 minutes of open time left", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mon 9 Mar 2026, 06:00 EDT (America/New_York)", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mon 9 Mar 2026, 10:00 UTC", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("15 min", warning.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://desk.acme.example/cases/C-1", warning.HtmlBody, StringComparison.Ordinal);
 
         // Nothing more comes, and nothing is left in flight.

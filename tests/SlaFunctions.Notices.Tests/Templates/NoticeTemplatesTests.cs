@@ -1,120 +1,150 @@
-using NodaTime;
 using SlaFunctions.Notices.Templates;
-using Xunit;
 
 namespace SlaFunctions.Notices.Tests.Templates;
 
-public sealed class NoticeTemplatesTests
+public sealed partial class NoticeTemplatesTests
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-    private readonly NoticeTemplates _templates = new();
+    private static readonly NoticeTemplates Defaults = new();
 
-    public static TheoryData<string, string> Kinds() => new()
+    [Fact]
+    public void Render_Warning_ShowsDueInRecipientZoneAndUtcAndTimeLeft()
     {
-        { "warning", "[Warning] Case 35436: First response due in 15 minutes - Calls drop after 30 seconds" },
-        { "breach", "[Breached] Case 35436: First response target breached - Calls drop after 30 seconds" },
-        { "escalation", "[Escalated] Case 35436: First response 2 hours 5 minutes overdue - Calls drop after 30 seconds" },
-    };
+        foreach (var audience in Enum.GetValues<Audience>())
+        {
+            var email = Defaults.Render(ExampleNotices.Warning, audience, ExampleNotices.NewYork);
+            foreach (var part in new[] { email.Html, email.Text })
+            {
+                Assert.Contains("Mon 2 Mar 2026, 10:00 EST (America/New_York)", part); // 15:00Z is 10:00 in New York in winter
+                Assert.Contains("Mon 2 Mar 2026, 15:00 UTC", part);
+                Assert.Contains("15 min", part);
+                Assert.Contains("Severity 1 – Critical", part);
+                Assert.Contains("First response", part);
+                Assert.Contains("First response within 1 hour, around the clock (24x7)", part);
+                Assert.Contains("https://lumenvox.zendesk.com/agent/tickets/48213", part);
+                Assert.Contains("48213", part);
+                Assert.Contains("ASR engine returns empty transcripts after the 21.3 upgrade", part);
+            }
+            Assert.Contains("WARNING", email.Subject);
+            Assert.Contains("First response due in 15 min", email.Subject);
+        }
+    }
 
-    private static Notice Sample(string kind) => kind switch
+    [Theory]
+    [InlineData(Audience.Customer, "BREACHED: First response time missed – case 48213")]
+    [InlineData(Audience.Internal, "[Severity 1 – Critical] BREACHED: First response target missed – 48213")]
+    public void Render_Breach_SubjectSaysBreachedInWords(Audience audience, string subjectStart)
     {
-        "warning" => SampleNotices.Warning(),
-        "breach" => SampleNotices.Breach(),
-        "escalation" => SampleNotices.Escalation(),
-        _ => SampleNotices.Raised(),
-    };
+        var email = Defaults.Render(ExampleNotices.Breach, audience, ExampleNotices.NewYork);
+
+        Assert.StartsWith(subjectStart, email.Subject);
+        Assert.Contains("BREACHED", email.Html);
+        Assert.Contains("BREACHED", email.Text);
+        Assert.Contains("Was due", email.Text);
+        Assert.Contains("Late by", email.Html);
+    }
+
+    [Fact]
+    public void Render_EscalationAfterBreach_ShowsHowLate()
+    {
+        var customer = Defaults.Render(ExampleNotices.Escalation, Audience.Customer, ExampleNotices.NewYork);
+        var team = Defaults.Render(ExampleNotices.Escalation, Audience.Internal, ExampleNotices.NewYork);
+
+        Assert.StartsWith("ESCALATED: Your case has been escalated – case 48213", customer.Subject);
+        Assert.Contains("ESCALATED: First response 30 min late", team.Subject);
+        foreach (var part in new[] { customer.Html, customer.Text, team.Html, team.Text })
+        {
+            Assert.Contains("30 min", part);
+            Assert.Contains("Mon 2 Mar 2026, 10:00 EST (America/New_York)", part);
+        }
+        Assert.Contains("Escalated to support management and the account manager because the first response target is 30 min past due.", team.Text);
+    }
+
+    [Theory]
+    [InlineData(Audience.Customer)]
+    [InlineData(Audience.Internal)]
+    public void Render_EventRuleWithoutTarget_SaysWhatHappened(Audience audience)
+    {
+        var email = Defaults.Render(ExampleNotices.Opened, audience, ExampleNotices.NewYork);
+
+        Assert.Contains("Case opened at Severity 1 – Critical", email.Subject);
+        foreach (var part in new[] { email.Html, email.Text })
+        {
+            Assert.Contains("Case opened at Severity 1 – Critical", part);
+            Assert.Contains("Mon 2 Mar 2026, 09:00 EST (America/New_York)", part); // opened 14:00Z
+            Assert.Contains("Mon 2 Mar 2026, 14:00 UTC", part);
+            Assert.DoesNotContain("Time left", part);
+        }
+    }
+
+    [Fact]
+    public void Render_SeverityEntered_SaysRaisedTo()
+    {
+        var notice = ExampleNotices.Opened with { Trigger = "severityEntered" };
+
+        var email = Defaults.Render(notice, Audience.Internal, ExampleNotices.NewYork);
+
+        Assert.Contains("Case raised to Severity 1 – Critical", email.Subject);
+    }
+
+    public static TheoryData<string> Kinds => ["warning", "breach", "escalation", "opened"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Customer_EachKind_SubjectAndBothPartsCarryTheFacts(string kind, string subject)
+    public void Render_Customer_LacksInternalData(string kind)
     {
-        var email = _templates.Render(Sample(kind), Audience.Customer, NewYork);
+        var notice = Example(kind);
 
-        Assert.Equal(subject, email.Subject);
+        var email = Defaults.Render(notice, Audience.Customer, ExampleNotices.NewYork);
+
+        foreach (var part in new[] { email.Subject, email.Html, email.Text })
+        {
+            Assert.DoesNotContain("maria.ortiz", part);
+            Assert.DoesNotContain(notice.Rule, part);
+            Assert.DoesNotContain(notice.Trigger + ",", part);
+            Assert.DoesNotContain("account manager", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("support management", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("on-call", part, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Escalated to", part);
+            Assert.DoesNotContain("zendesk-lumenvox", part);
+            Assert.DoesNotContain("calendar", part, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Render_Internal_ShowsInternalData(string kind)
+    {
+        var notice = Example(kind);
+
+        var email = Defaults.Render(notice, Audience.Internal, ExampleNotices.NewYork);
+
         foreach (var part in new[] { email.Html, email.Text })
         {
-            Assert.Contains("Case 35436", part, StringComparison.Ordinal);
-            Assert.Contains("Critical", part, StringComparison.Ordinal);
-            // Due 10:00 UTC is 06:00 in New York, which moved to EDT on 8 March.
-            Assert.Contains("Mon 9 Mar 2026, 06:00 EDT", part, StringComparison.Ordinal);
-            Assert.Contains("Mon 9 Mar 2026, 10:00 UTC", part, StringComparison.Ordinal);
-            Assert.Contains("First response within 1 hour", part, StringComparison.Ordinal);
-            Assert.Contains("https://desk.acme.example/agent/tickets/35436", part, StringComparison.Ordinal);
-        }
-    }
-
-    [Theory]
-    [InlineData("warning", "15 minutes of open time left")]
-    [InlineData("escalation", "2 hours 5 minutes of open time late")]
-    public void Internal_SaysHowMuchTimeIsLeftOrHowLate(string kind, string words)
-    {
-        var email = _templates.Render(Sample(kind), Audience.Internal, DateTimeZone.Utc);
-
-        Assert.Contains(words, email.Text, StringComparison.Ordinal);
-        Assert.Contains(words, email.Html, StringComparison.Ordinal);
-        Assert.Contains("bo@vendor.example", email.Text, StringComparison.Ordinal);
-        Assert.Contains("Acme Corp", email.Subject, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("warning")]
-    [InlineData("breach")]
-    [InlineData("escalation")]
-    [InlineData("raised")]
-    public void Customer_NeverSeesInternalData(string kind)
-    {
-        var email = _templates.Render(Sample(kind), Audience.Customer, NewYork);
-
-        foreach (var secret in new[] { "bo@vendor.example", "supportManagement", "accountManager", "first-response", "critical-raised", "Acme Corp", "acme-zendesk" })
-        {
-            Assert.DoesNotContain(secret, email.Subject + email.Html + email.Text, StringComparison.Ordinal);
+            Assert.Contains("maria.ortiz@support.example.com", part);
+            Assert.Contains(notice.Rule, part);
+            Assert.Contains("it-ops@lumenvox.example", part);
         }
     }
 
     [Fact]
-    public void EventRule_WithNoTarget_SaysWhatHappened()
+    public void Compose_SameNoticeAndRecipient_SameId()
     {
-        var email = _templates.Render(SampleNotices.Raised(), Audience.Internal, DateTimeZone.Utc);
+        var first = Defaults.Compose(ExampleNotices.Warning, Audience.Customer, ExampleNotices.NewYork, "sla@support.example.com", "IT-Ops@lumenvox.example");
+        var again = Defaults.Compose(ExampleNotices.Warning, Audience.Customer, ExampleNotices.NewYork, "sla@support.example.com", " it-ops@lumenvox.example ");
+        var other = Defaults.Compose(ExampleNotices.Warning, Audience.Customer, ExampleNotices.NewYork, "sla@support.example.com", "cto@lumenvox.example");
 
-        Assert.Equal("[SLA Escalated] Critical case 35436: Case raised to Critical (Acme Corp)", email.Subject);
-        Assert.DoesNotContain("Due", email.Text, StringComparison.Ordinal);
-        Assert.Contains("Rule: critical-raised (told: onCall, supportManagement)", email.Text, StringComparison.Ordinal);
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.StartsWith(ExampleNotices.Warning.Id, first.Id, StringComparison.Ordinal);
+        Assert.Equal("IT-Ops@lumenvox.example", first.To);
     }
 
-    [Fact]
-    public void HostileTitleAndLink_EscapedAndNotLinked()
+    internal static Notice Example(string kind) => kind switch
     {
-        var notice = SampleNotices.Make(Notices.NoticeKind.Breach, "breach", "r", SampleNotices.Due, SampleNotices.Breach().Target, ["customer"],
-            title: "<script>alert('x')</script> \"quoted\"\r\nBcc: everyone@example.com", url: "javascript:alert(1)");
-
-        var email = _templates.Render(notice, Audience.Customer, DateTimeZone.Utc);
-
-        Assert.DoesNotContain("<script>", email.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", email.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", email.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', email.Subject);
-        Assert.DoesNotContain('\r', email.Subject);
-    }
-
-    [Fact]
-    public void PolicyOverride_ReplacesOnlyThePartItOverrides_AndABrokenOneIsNamed()
-    {
-        var folder = Directory.CreateTempSubdirectory("templates").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "lumenvox"));
-            File.WriteAllText(Path.Combine(folder, "lumenvox", "customer.subject.liquid"), "LumenVox case {{ case_id }}: {{ what }}");
-            var email = new NoticeTemplates(folder).Render(SampleNotices.Breach(), Audience.Customer, DateTimeZone.Utc);
-            Assert.Equal("LumenVox case 35436: Breached", email.Subject);
-            Assert.Contains("Our commitment", email.Text, StringComparison.Ordinal);
-
-            File.WriteAllText(Path.Combine(folder, "lumenvox", "internal.text.liquid"), "{% if what %}never closed");
-            var problem = Assert.Single(NoticeTemplates.Problems(folder));
-            Assert.Contains("internal.text.liquid", problem, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        "warning" => ExampleNotices.Warning,
+        "breach" => ExampleNotices.Breach,
+        "escalation" => ExampleNotices.Escalation,
+        "opened" => ExampleNotices.Opened,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 }
