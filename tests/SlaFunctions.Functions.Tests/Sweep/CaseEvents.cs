@@ -9,9 +9,9 @@ using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sweep;
 
-/// <summary>Posts our CloudEvents to the <c>acme-events</c> connection, signed with Standard Webhooks as a real sender
+/// <summary>Posts our CloudEvents to a CloudEvents connection (<c>acme-events</c> unless named), signed with Standard Webhooks as a real sender
 /// would, at the fake clock's now.</summary>
-public sealed class CaseEvents(CaseApi api, HttpClient client)
+public sealed class CaseEvents(CaseApi api, HttpClient client, string connection = "acme-events")
 {
     private int _sequence;
 
@@ -32,7 +32,7 @@ public sealed class CaseEvents(CaseApi api, HttpClient client)
         var timestamp = api.Clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var key = Convert.FromBase64String(CaseApi.EventsSecret["whsec_".Length..]);
         var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/acme-events")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/{connection}")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/cloudevents+json"),
         };
