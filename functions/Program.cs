@@ -12,10 +12,14 @@ builder.AddSla();
 
 var app = builder.Build();
 app.UseSlaProblems();
+app.UseBoardPages();
 app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
+app.MapBoardEndpoints();
+app.MapReportEndpoints();
+app.MapPolicyEndpoints();
 await app.RunAsync();
 return 0;
 

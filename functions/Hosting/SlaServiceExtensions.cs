@@ -41,6 +41,7 @@ public static partial class SlaServiceExtensions
         var behindHost = !string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
+        builder.Services.AddSingleton<SlaFunctions.Board.BoardCache>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<PolicyRecompute>();
         if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))

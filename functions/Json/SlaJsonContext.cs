@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using SlaFunctions.Board;
 using SlaFunctions.Cases;
+using SlaFunctions.Catalog;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Preview;
 using SlaFunctions.Problems;
+using SlaFunctions.Reports;
 
 namespace SlaFunctions.Json;
 
@@ -15,6 +18,10 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(CaseList))]
 [JsonSerializable(typeof(WebhookReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
+[JsonSerializable(typeof(BoardView))]
+[JsonSerializable(typeof(ComplianceReport))]
+[JsonSerializable(typeof(IReadOnlyList<PolicySummary>))]
+[JsonSerializable(typeof(CalendarWindow))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {
 }

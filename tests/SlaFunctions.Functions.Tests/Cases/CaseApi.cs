@@ -16,7 +16,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
 
     public const string ZendeskSecret = "zendesk-test-secret-0123456789";
 
-    public CaseApi(Instant now, string? connectionString = null)
+    public CaseApi(Instant now, string? connectionString = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         Clock = new FakeClock(now);
@@ -32,6 +32,10 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Webhooks:Connections:acme-zendesk:Secrets:0"] = ZendeskSecret,
             ["Webhooks:Connections:acme-zendesk:Policy"] = "lumenvox",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public FakeClock Clock { get; }
