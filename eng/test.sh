@@ -13,6 +13,8 @@ status=0
 node --test --test-reporter=spec tests/policy-schema/ 2>&1 | tee "$log" || status=1
 bash eng/bicep/check.sh || status=1
 dotnet test SlaFunctions.sln -c Release --nologo 2>&1 | tee -a "$log" || status=1
+# The board in headless Chromium against the standalone app (built by the line above) on fresh Azurite tables.
+node --test --test-reporter=spec tests/board/ 2>&1 | tee -a "$log" || status=1
 
 # node prints "ℹ pass N" / "ℹ fail N"; dotnet test prints "Passed!  - Failed: N, Passed: N, ..." per project.
 passed=$(awk '/^ℹ pass /{s+=$3} /(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++) if($i=="Passed:") s+=$(i+1)} END{print s+0}' "$log")
