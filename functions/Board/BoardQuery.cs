@@ -13,15 +13,16 @@ namespace SlaFunctions.Board;
 /// once that due has passed, and its open time left is the calendar's open time from now to the due.</remarks>
 internal static class BoardQuery
 {
-    public static BoardView Build(IReadOnlyList<BoardRow> rows, Instant readAt, PolicyCatalog policies, Instant now, BoardFilter filter, int limit)
+    public static BoardView Build(BoardSnapshot board, PolicyCatalog policies, Instant now, BoardFilter filter, int limit)
     {
+        var rows = board.Rows;
         var matching = rows.Where(filter.Passes).ToList();
         // Rows are sorted by the instant they were judged to breach; a running row whose due has passed keeps its place.
         var judged = matching.Select(r => Judge(r, policies, now, detailed: false)).ToList();
         return new BoardView
         {
             AsOf = InstantText.Format(now),
-            ReadAt = InstantText.Format(readAt),
+            ReadAt = InstantText.Format(board.ReadAt),
             Open = rows.Count,
             Matching = matching.Count,
             Counts = new Dictionary<string, int>
@@ -31,19 +32,10 @@ internal static class BoardQuery
                 ["paused"] = judged.Count(c => c.State == "paused"),
                 ["waiting"] = judged.Count(c => c.State == "waiting"),
             },
-            Facets = new BoardFacets
-            {
-                Policies = Distinct(rows.Select(r => r.Case.PolicyId)),
-                Customers = Distinct(rows.Select(r => r.Customer)),
-                Severities = Distinct(rows.Select(r => r.Case.Severity)),
-                Assignees = Distinct(rows.Select(r => r.Case.Assignee ?? BoardFilter.Unassigned)),
-            },
+            Facets = board.Facets,
             Cases = [.. matching.Take(limit).Select(r => Judge(r, policies, now, detailed: true))],
         };
     }
-
-    private static string[] Distinct(IEnumerable<string?> values) =>
-        [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     // detailed: also the open time left and the calendar's next change, which cost a calendar walk each.
     private static BoardCase Judge(BoardRow row, PolicyCatalog policies, Instant now, bool detailed)

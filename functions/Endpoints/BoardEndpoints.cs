@@ -42,9 +42,9 @@ public static class BoardEndpoints
         }
         try
         {
-            var (rows, readAt) = await cache.GetAsync();
+            var board = await cache.GetAsync();
             var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee));
-            var view = BoardQuery.Build(rows, readAt, policies, clock.GetCurrentInstant(), filter, limit ?? 200);
+            var view = BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200);
             return Results.Json(view, SlaJsonContext.Default.BoardView);
         }
         catch (StorageUnavailableException)

@@ -101,6 +101,28 @@ public sealed class BoardEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Board_AfterWebhooks_RefreshReadsOnlyWhatChanged()
+    {
+        await using var api = new CaseApi(At(12), settings: new Dictionary<string, string?> { ["Board:CacheSeconds"] = "0" });
+        var cases = new CaseSeeder(api);
+        try
+        {
+            await cases.OpenAsync("acme-zendesk", "A", At(11), "2");
+            await cases.OpenAsync("acme-zendesk", "B", At(10), "2");
+            Assert.Equal(["B", "A"], Ids(await cases.GetJsonAsync("/api/board")));
+
+            await cases.OpenAsync("acme-zendesk", "B", At(10), "2", null, CaseEvent.StatusChange(At(11, 59), CaseStatus.Solved));
+            await cases.OpenAsync("acme-zendesk", "C", At(9), "2");
+
+            Assert.Equal(["C", "A"], Ids(await cases.GetJsonAsync("/api/board")));
+        }
+        finally
+        {
+            await cases.DeleteTablesAsync();
+        }
+    }
+
+    [Fact]
     public async Task Board_NoKey_401()
     {
         using var client = _api.CreateClient();

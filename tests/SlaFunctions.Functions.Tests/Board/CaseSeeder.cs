@@ -22,7 +22,7 @@ internal sealed class CaseSeeder(CaseApi api)
         await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(options, policy!, new IncomingCase
         {
             Key = new CaseKey(connection, id),
-            DeliveryId = $"{id}-open",
+            DeliveryId = $"{id}-{events.Length}",
             OpenedAt = openedAt,
             Priority = priority,
             Title = $"Case {id}",
