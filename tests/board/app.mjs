@@ -1,7 +1,7 @@
 // Starts the standalone app (dotnet run, Release) on a free port with fresh Azurite tables, a random API key and one
 // cloudevents connection per seed policy; stops it when asked.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -61,6 +61,25 @@ export async function startApp() {
   if (Date.now() >= deadline) throw new Error(`the app did not answer on ${url}:\n${output}`);
   return {
     url, key, secret,
-    stop: () => { try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ } },
+    stop: async () => {
+      try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+      await deleteTable(env.Storage__CasesTable);
+      await deleteTable(env.Storage__DueTable);
+    },
   };
+}
+
+// Azurite's well-known development account (UseDevelopmentStorage=true), signed with SharedKeyLite.
+const account = "devstoreaccount1";
+const accountKey = Buffer.from("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==", "base64");
+
+export async function deleteTable(name) {
+  const date = new Date().toUTCString();
+  // The emulator's path-style address repeats the account in the signed resource.
+  const resource = `/${account}/${account}/Tables('${name}')`;
+  const signature = createHmac("sha256", accountKey).update(`${date}\n${resource}`).digest("base64");
+  await fetch(`http://127.0.0.1:10002/${account}/Tables('${name}')`, {
+    method: "DELETE",
+    headers: { "x-ms-date": date, "x-ms-version": "2019-02-02", Authorization: `SharedKeyLite ${account}:${signature}`, Accept: "application/json" },
+  });
 }

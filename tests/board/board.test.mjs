@@ -43,7 +43,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  app?.stop();
+  await app?.stop();
 });
 
 const rowIds = (page) => page.$$eval("#cases tbody tr", (rows) => rows.map((r) => r.dataset.id));
