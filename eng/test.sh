@@ -18,6 +18,8 @@ publish_start=$(date +%s)
 bash eng/publish.sh || status=1
 echo "publish: $(( $(date +%s) - publish_start )) s"
 dotnet test SlaFunctions.sln -c Release --nologo 2>&1 | tee -a "$log" || status=1
+# The board in headless Chromium against the standalone app (built by the line above) on fresh Azurite tables.
+node --test --test-reporter=spec tests/board/ 2>&1 | tee -a "$log" || status=1
 
 # node prints "ℹ pass N" / "ℹ fail N"; dotnet test prints "Passed!  - Failed: N, Passed: N, ..." per project.
 passed=$(awk '/^ℹ pass /{s+=$3} /(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++) if($i=="Passed:") s+=$(i+1)} END{print s+0}' "$log")

@@ -14,12 +14,16 @@ builder.AddFunctionsHost();
 
 var app = builder.Build();
 app.UseSlaProblems();
+app.UseBoardPages();
 app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
 app.MapNoticeEndpoints();
 app.MapInvocationEndpoints();
+app.MapBoardEndpoints();
+app.MapReportEndpoints();
+app.MapPolicyEndpoints();
 await app.RunAsync();
 return 0;
 

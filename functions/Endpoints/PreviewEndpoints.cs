@@ -63,10 +63,8 @@ public static class PreviewEndpoints
     {
         if (preview.Policy is { } inline)
         {
-            var read = PolicyReader.Read(inline, baseDirectory: null);
-            errors.AddRange(read.Problems.Select(p => new ProblemError(p.Path.Length == 0 ? "policy" : $"policy.{p.Path}", p.Message)));
-            policy = read.Policy!;
-            return read.Policy is not null;
+            policy = InlinePolicy.Read(inline, errors)!;
+            return policy is not null;
         }
         if (policies.TryGet(preview.PolicyId!, out var loaded))
         {

@@ -56,6 +56,7 @@ public static partial class SlaServiceExtensions
         var behindHost = FunctionsHost.IsPresent(builder.Configuration);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
+        builder.Services.AddSingleton<SlaFunctions.Board.BoardCache>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<PolicyRecompute>();
         builder.Services.AddSingleton(TimeProvider.System);

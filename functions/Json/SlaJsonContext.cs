@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
+using SlaFunctions.Board;
 using SlaFunctions.Cases;
+using SlaFunctions.Catalog;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Preview;
 using SlaFunctions.Problems;
 using SlaFunctions.Sending;
+using SlaFunctions.Reports;
 
 namespace SlaFunctions.Json;
 
@@ -18,6 +21,10 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
 [JsonSerializable(typeof(PoisonList))]
 [JsonSerializable(typeof(PoisonReplay))]
+[JsonSerializable(typeof(BoardView))]
+[JsonSerializable(typeof(ComplianceReport))]
+[JsonSerializable(typeof(IReadOnlyList<PolicySummary>))]
+[JsonSerializable(typeof(CalendarWindow))]
 internal sealed partial class SlaJsonContext : JsonSerializerContext
 {
 }

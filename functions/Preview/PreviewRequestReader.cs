@@ -35,9 +35,9 @@ public static class PreviewRequestReader
         {
             errors.Add(new("policy", "give exactly one of 'policy' (a whole policy document) and 'policyId' (a loaded policy's id)."));
         }
-        else if (policy is not null and not JsonObject)
+        else if (policy is not null && !InlinePolicy.IsReadable(policy))
         {
-            errors.Add(new("policy", "must be a policy document (a JSON object)."));
+            errors.Add(new("policy", "must be a policy document (a JSON object), or its YAML text as a string."));
         }
         var severity = Text(obj, "severity", errors);
         var channel = Text(obj, "channel", errors);

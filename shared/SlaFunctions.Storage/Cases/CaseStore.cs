@@ -149,6 +149,65 @@ public sealed class CaseStore
         return new CasePage([], null);
     }
 
+    // The columns a board or report needs from a case row: not Requester, Channel, NextCheckAt or Version.
+    private static readonly string[] ListingColumns =
+        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "NextDueAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
+
+    /// <summary>Every open (not solved or closed) case row, optionally of one policy, in no particular order. Reads
+    /// case rows only, and only the columns a board shows (<see cref="CaseSnapshot.Requester"/>,
+    /// <see cref="CaseSnapshot.Channel"/> and <see cref="CaseSnapshot.NextCheckAt"/> come back null and
+    /// <see cref="CaseSnapshot.Version"/> 0).</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public Task<CaseRowBatch> ReadOpenCasesAsync(string? policyId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Status ne {"solved"} and Status ne {"closed"}");
+        if (policyId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
+        }
+        return ReadRowsAsync(filter, "listing open cases", cancellationToken);
+    }
+
+    /// <summary>Every case row, open or not, that storage stamped as changed at or after <paramref name="since"/>
+    /// (storage's own clock, as in <see cref="CaseRowBatch.LatestChange"/>); the same columns as
+    /// <see cref="ReadOpenCasesAsync"/>. For keeping a copy of the open cases current without reading them all.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public Task<CaseRowBatch> ReadCasesChangedAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        ReadRowsAsync(TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Timestamp ge {since}"), "reading changed cases", cancellationToken);
+
+    /// <summary>Every case row, open or not, whose opening lies in <c>[<paramref name="from"/>, <paramref name="to"/>)</c>,
+    /// optionally of one policy; the same columns as <see cref="ReadOpenCasesAsync"/>.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public async Task<IReadOnlyList<CaseSnapshot>> ReadCasesOpenedAsync(Instant from, Instant to, string? policyId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey eq {CaseRows.CaseRow} and OpenedAt ge {from.ToDateTimeOffset()} and OpenedAt lt {to.ToDateTimeOffset()}");
+        if (policyId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
+        }
+        return (await ReadRowsAsync(filter, "reading cases for a report", cancellationToken).ConfigureAwait(false)).Cases;
+    }
+
+    private async Task<CaseRowBatch> ReadRowsAsync(string filter, string doing, CancellationToken cancellationToken)
+    {
+        var rows = new List<CaseSnapshot>();
+        DateTimeOffset? latest = null;
+        try
+        {
+            await foreach (var row in _cases.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ListingColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(CaseRows.ToSnapshot(row));
+                latest = row.Timestamp > latest || latest is null ? row.Timestamp : latest;
+            }
+        }
+        catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
+        {
+            throw new StorageUnavailableException($"Table Storage failed {doing}.", ex);
+        }
+        return new CaseRowBatch(rows, latest);
+    }
+
     // Policy marks live in their own partition of the cases table; case listings read only case rows, never these.
     private const string PolicyMarks = "~policies";
 

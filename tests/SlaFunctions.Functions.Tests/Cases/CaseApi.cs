@@ -19,7 +19,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
     /// <summary>The Standard Webhooks secret of the <c>acme-events</c> CloudEvents connection (LumenVox).</summary>
     public const string EventsSecret = "whsec_c2xhZnVuY3Rpb25zLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODk=";
 
-    public CaseApi(Instant now, string? connectionString = null)
+    public CaseApi(Instant now, string? connectionString = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         Clock = new FakeClock(now);
@@ -50,6 +50,10 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Notices:OnCall:0"] = "oncall@vendor.example",
             ["Notices:AccountManagers:Acme:0"] = "am-acme@vendor.example",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public FakeClock Clock { get; }

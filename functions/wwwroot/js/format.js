@@ -1,0 +1,49 @@
+// Durations and instants as people read them. ISO-8601 durations from the API are open time (PT2H30M).
+
+export function parseDuration(iso) {
+  if (!iso) return null;
+  const m = /^(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
+  if (!m) return null;
+  const ms = (((+(m[2] || 0) * 24 + +(m[3] || 0)) * 60 + +(m[4] || 0)) * 60 + +(m[5] || 0)) * 1000;
+  return m[1] ? -ms : ms;
+}
+
+// 2h 05m 07s; with seconds only under a day.
+export function formatSpan(ms, withSeconds = true) {
+  const sign = ms < 0 ? "-" : "";
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const d = Math.floor(s / 86400); s -= d * 86400;
+  const h = Math.floor(s / 3600); s -= h * 3600;
+  const m = Math.floor(s / 60); s -= m * 60;
+  const pad = (n) => String(n).padStart(2, "0");
+  if (d > 0) return `${sign}${d}d ${h}h ${pad(m)}m`;
+  if (h > 0) return `${sign}${h}h ${pad(m)}m` + (withSeconds ? ` ${pad(s)}s` : "");
+  return `${sign}${m}m` + (withSeconds ? ` ${pad(s)}s` : "");
+}
+
+const when = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+
+export function formatInstant(iso) {
+  return iso ? when.format(new Date(iso)) : "";
+}
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, v);
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}

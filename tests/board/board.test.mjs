@@ -1,0 +1,171 @@
+// The board, the compliance chart, the case timeline and the playground in headless Chromium, against the standalone
+// app on Azurite with cases from every seed policy posted through the real webhook endpoint. Saves screenshots in docs/.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { connectionOf, root, startApp } from "./app.mjs";
+import { sendEvent } from "./cloudevents.mjs";
+import { launch, pageWithKey } from "./browser.mjs";
+
+const MIN = 60_000, HOUR = 60 * MIN;
+const now = Math.floor(Date.now() / MIN) * MIN;
+let app, browser;
+
+// Each case: policy, id, priority, assignee, opened (ms before now), later events [ms before now, type, data].
+// The next due of the 24x7 ones is known without the engine: opening + goal (or reply + cadence).
+const cases = [
+  { policy: "liveops", id: "LO-1", priority: "p1", assignee: "ana", opened: 3 * HOUR }, // first response (1h) breached 2h ago
+  { policy: "liveops", id: "LO-3", priority: "p3", assignee: "bo", opened: 2 * HOUR, events: [[HOUR, "agentReplied"]] }, // met; update due in 119h
+  { policy: "liveops", id: "LO-2", priority: "p2", assignee: "ana", opened: HOUR }, // first response due in 3h
+  { policy: "xecuritas", id: "XE-1", priority: "p1", assignee: "ana", opened: 20 * MIN }, // first response due in 40m
+  { policy: "phonism", id: "PH-5", priority: "p5", assignee: "bo", opened: 30 * MIN }, // first response (24h) due in 23h30m
+  { policy: "lumedx", id: "LX-2", priority: "p2", assignee: "bo", opened: 15 * MIN }, // business days on Los Angeles hours
+  { policy: "lumenvox", id: "LV-1", priority: "p1", assignee: "bo", opened: 5 * MIN },
+  { policy: "lumenvox", id: "LV-P", priority: "p2", assignee: null, opened: 50 * MIN, // replied, then waiting on the customer
+    events: [[45 * MIN, "agentReplied"], [40 * MIN, "statusChanged", { status: "pending" }]] },
+];
+const knownOrder = ["LO-1", "XE-1", "LO-2", "PH-5", "LO-3"];
+
+before(async () => {
+  app = await startApp();
+  for (const c of cases) {
+    const connection = connectionOf(c.policy);
+    await sendEvent(app, connection, c.id, "opened", now - c.opened, {
+      title: `${c.policy} case ${c.id}`, url: `https://desk.example/cases/${c.id}`, priority: c.priority, status: "open",
+      ...(c.assignee ? { assignee: c.assignee } : {}),
+    });
+    for (const [ago, type, data] of c.events ?? []) await sendEvent(app, connection, c.id, type, now - ago, data);
+  }
+  browser = await launch();
+  await mkdir(join(root, "docs"), { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const rowIds = (page) => page.$$eval("#cases tbody tr", (rows) => rows.map((r) => r.dataset.id));
+
+test("the board lists open cases breached first, then by due, paused last", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  await page.waitForSelector("#cases tbody tr");
+  const ids = await rowIds(page);
+  assert.equal(ids.length, cases.length);
+  assert.deepEqual(ids.filter((id) => knownOrder.includes(id)), knownOrder);
+  assert.equal(ids[0], "LO-1");
+  assert.equal(ids.at(-1), "LV-P");
+  assert.match(await page.textContent('tr[data-id="LO-1"]'), /Breached.*late by 2h 0\dm/s);
+  assert.match(await page.textContent('tr[data-id="LV-P"]'), /Paused.*waiting on the customer \(pending\)/s);
+  assert.match(await page.textContent("#summary"), /8 of 8 open cases: 1 breached/);
+  await page.screenshot({ path: join(root, "docs/board.png"), fullPage: true });
+  await page.context().close();
+});
+
+const seconds = (text) => {
+  const [, h = 0, m = 0, s = 0] = /(?:(\d+)h )?(?:(\d+)m)(?: (\d+)s)?/.exec(text).map((v) => (v === undefined ? undefined : Number(v)));
+  return h * 3600 + m * 60 + s;
+};
+
+test("a running countdown ticks down in open time", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  const countdown = page.locator('tr[data-id="XE-1"] .countdown');
+  await countdown.waitFor();
+  const first = seconds(await countdown.textContent());
+  assert.ok(first > 38 * 60 && first <= 40 * 60, `XE-1 has about 40 minutes left, got ${first}s`);
+  // The page redraws once a second, so 3.2 s later it shows between 2 and 4 s less.
+  await page.waitForTimeout(3200);
+  const second = seconds(await countdown.textContent());
+  assert.ok(first - second >= 2 && first - second <= 4, `ticked ${first - second}s in 3.2s`);
+  await page.context().close();
+});
+
+test("the filters narrow the board and keep its order", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  await page.waitForSelector("#cases tbody tr");
+  await page.selectOption('select[name="policy"]', "liveops");
+  await page.waitForFunction(() => document.querySelectorAll("#cases tbody tr").length === 3);
+  assert.deepEqual(await rowIds(page), ["LO-1", "LO-2", "LO-3"]);
+  assert.match(page.url(), /policy=liveops/);
+  await page.selectOption('select[name="policy"]', "");
+  await page.selectOption('select[name="severity"]', "1");
+  await page.waitForFunction(() => [...document.querySelectorAll("#cases tbody tr")].every((r) => r.children[3].textContent.startsWith("1 ")));
+  assert.deepEqual((await rowIds(page)).sort(), ["LO-1", "LV-1", "XE-1"]);
+  await page.selectOption('select[name="severity"]', "");
+  await page.selectOption('select[name="assignee"]', "-");
+  await page.waitForFunction(() => document.querySelectorAll("#cases tbody tr").length === 1);
+  assert.deepEqual(await rowIds(page), ["LV-P"]);
+  await page.context().close();
+});
+
+test("the compliance chart draws each policy's targets", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  const bar = page.locator('figure[data-policy="liveops"] g.bar[data-target="firstResponse"]');
+  await bar.waitFor();
+  // LO-1 breached, LO-3 met, LO-2 not decided yet.
+  assert.match(await bar.textContent(), /50\.0 % met \(1 of 2\)/);
+  assert.equal(await page.locator("figure.chart").count(), 5);
+  await page.locator("#compliance-title").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(root, "docs/compliance.png"), fullPage: false });
+  await page.context().close();
+});
+
+test("the case timeline shows events, clocks, dues and closed hours", async () => {
+  const response = await fetch(`${app.url}/api/cases/lumedx-desk/LX-2`, { headers: { "x-api-key": app.key } });
+  const view = await response.json();
+  const page = await pageWithKey(browser, app, "/case.html?connection=lumedx-desk&id=LX-2");
+  await page.waitForSelector("#chart svg");
+  assert.equal(await page.locator("#chart circle.event").count(), view.history.length);
+  assert.ok(await page.locator("#chart rect.closed").count() > 0, "closed hours are shaded");
+  const fr = view.targets.find((t) => t.name === "firstResponse");
+  assert.equal(await page.locator(`#chart line.due[data-due="${fr.dueAt}"]`).count(), 1);
+  assert.equal(await page.locator("#targets tbody tr").count(), view.targets.length);
+  await page.context().close();
+
+  // LV-P: a reply, then pending; its update and resolution clocks are paused.
+  const paused = await (await fetch(`${app.url}/api/cases/lumenvox-desk/LV-P`, { headers: { "x-api-key": app.key } })).json();
+  assert.ok(paused.history.length >= 2);
+  const second = await pageWithKey(browser, app, "/case.html?connection=lumenvox-desk&id=LV-P");
+  await second.waitForSelector("#chart svg");
+  assert.equal(await second.locator("#chart circle.event").count(), paused.history.length);
+  assert.equal(await second.locator("#events li").count(), paused.history.length);
+  assert.match(await second.textContent('#targets tr[data-target="resolution"]'), /paused since/);
+  await second.screenshot({ path: join(root, "docs/case-timeline.png"), fullPage: true });
+  await second.context().close();
+});
+
+test("the playground shows a pasted seed policy's due times, then a broken one's problems", async () => {
+  const yaml = await readFile(join(root, "policies/lumenvox.yaml"), "utf8");
+  const page = await pageWithKey(browser, app, "/playground.html");
+  await page.waitForSelector('select[name="policyId"] option', { state: "attached" });
+  await page.check('input[name="source"][value="pasted"]');
+  await page.fill('textarea[name="yaml"]', yaml);
+  await page.fill('input[name="severity"]', "2");
+  await page.fill('input[name="openedAt"]', "2026-03-06T23:30:00Z");
+  await page.click('button[type="submit"]');
+  // Friday 23:30 GMT on 08:00-01:00 weekdays: 1h30 before Saturday 01:00, then Monday from 08:00.
+  // First response 4h: Mon 10:30. Resolution 48h: 1h30 + 17h Mon + 17h Tue + 12h30 Wed = Wed 20:30.
+  await page.waitForSelector('li[data-target="firstResponse"] time');
+  assert.equal(await page.getAttribute('li[data-target="firstResponse"] time', "datetime"), "2026-03-09T10:30:00Z");
+  assert.equal(await page.getAttribute('li[data-target="resolution"] time', "datetime"), "2026-03-11T20:30:00Z");
+  assert.ok(await page.locator("#week rect.closed").count() > 0);
+  // A reply Monday 09:00 starts the 17h update cadence: 16h to Tuesday 01:00, 1h from 08:00: Tuesday 09:00.
+  await page.click("#add-event");
+  await page.fill('#events li:last-child input[name="at"]', "2026-03-09T09:00:00Z");
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('li[data-target="update"] time');
+  assert.equal(await page.getAttribute('li[data-target="update"] time', "datetime"), "2026-03-10T09:00:00Z");
+  assert.equal(await page.locator("#week line.due").count() >= 2, true);
+  await page.screenshot({ path: join(root, "docs/playground.png"), fullPage: true });
+
+  const broken = yaml.replace("firstResponse: { within: 4h, calendar: support }", "firstResponse: { within: 3x, calendar: support }");
+  assert.notEqual(broken, yaml);
+  await page.fill('textarea[name="yaml"]', broken);
+  await page.click('button[type="submit"]');
+  const problem = page.locator('#problems li[data-path="policy.severities[1].targets.firstResponse.within"]');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /3x/);
+  assert.equal(await page.locator("#dues li").count(), 0);
+  await page.context().close();
+});
