@@ -45,7 +45,8 @@ public sealed class HostProtocolTests : IAsyncLifetime
         using var root = await client.GetAsync(new Uri("/", UriKind.Relative));
         using var sweep = await client.PostAsync(new Uri("/sweep", UriKind.Relative), content);
 
-        Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
+        // Standalone, "/" is the SLA board's page, not the host's readiness ping.
+        Assert.Equal("text/html", root.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, sweep.StatusCode);
         Assert.Equal(0, standalone.Sweep.Runs);
     }
