@@ -3,6 +3,8 @@
 import { spawn } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -33,6 +35,12 @@ export async function startApp() {
     ...process.env,
     Storage__CasesTable: "boardcases" + suffix,
     Storage__DueTable: "boarddue" + suffix,
+    // The app sweeps and sends as it would for real; its notices stay in tables, a queue and a folder of its own.
+    Storage__OutboxTable: "boardoutbox" + suffix,
+    Storage__DeliveriesTable: "boardsent" + suffix,
+    Storage__PoisonTable: "boardpoison" + suffix,
+    Storage__QueueName: "boardq" + suffix,
+    Email__Pickup__Folder: join(tmpdir(), "slafunctions-board-mail-" + suffix),
     Api__Keys__0: key,
     ASPNETCORE_ENVIRONMENT: "Production",
     Logging__LogLevel__Default: "Warning",

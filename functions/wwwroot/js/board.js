@@ -13,6 +13,9 @@ let board = null;
 let fetchedAt = 0;
 let refreshTimer = 0;
 let refreshing = false;
+// A refresh asked for while one is in flight (a filter changed mid-request) runs as soon as it ends, so the board
+// never shows the answer to an older filter until the next timer.
+let refreshAgain = false;
 
 const STATE_TEXT = { breached: "Breached", running: "Running", paused: "Paused", waiting: "Nothing due" };
 
@@ -23,8 +26,12 @@ function query() {
 }
 
 async function refresh() {
-  if (refreshing) return;
+  if (refreshing) {
+    refreshAgain = true;
+    return;
+  }
   refreshing = true;
+  refreshAgain = false;
   clearTimeout(refreshTimer);
   try {
     const params = query();
@@ -40,7 +47,7 @@ async function refresh() {
     if (error instanceof ApiError && error.status === 401) showKey();
   } finally {
     refreshing = false;
-    refreshTimer = setTimeout(refresh, REFRESH_MS);
+    refreshTimer = setTimeout(refresh, refreshAgain ? 0 : REFRESH_MS);
   }
 }
 
