@@ -77,7 +77,7 @@ public static class NoticeEndpoints
             }
             if (poison.Recipient is { } recipient)
             {
-                var pointKey = notice.Key.Length > 0 ? notice.Key : notice.Id;
+                var pointKey = notice.PointKey;
                 await tables.Deliveries.ReleaseAsync(new CaseKey(notice.Case.Connection, notice.Case.ExternalId), pointKey, recipient, cancellationToken);
             }
             await tables.Outbox.PutAsync(notice.Id, poison.Body, clock.GetCurrentInstant(), cancellationToken);

@@ -62,7 +62,7 @@ public sealed partial class NoticeSender : INoticeInbox
             return;
         }
         var key = new CaseKey(notice.Case.Connection, notice.Case.ExternalId);
-        var pointKey = notice.Key.Length > 0 ? notice.Key : notice.Id;
+        var pointKey = notice.PointKey;
         var (people, unresolved) = _recipients.Resolve(notice);
         foreach (var role in unresolved)
         {

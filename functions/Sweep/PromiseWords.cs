@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using SlaFunctions.Engine.Calendars;
 using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Notices.Templates;
 
 namespace SlaFunctions.Sweep;
 
@@ -19,25 +20,9 @@ public static class PromiseWords
             TargetKind.FirstResponse => $"First response within {goal}",
             TargetKind.Update => $"A progress update every {goal}",
             TargetKind.Resolution => $"Resolution within {goal}",
-            _ => $"{TargetName(target.Name)} within {goal}",
+            _ => $"{NoticeWording.Capitalised(NoticeWording.TargetName(target.Name))} within {goal}",
         };
         return $"{what}, {CalendarWords(target.Calendar)}";
-    }
-
-    /// <summary>A target's name for a person: <c>followUpCalls</c> is "Follow up calls".</summary>
-    public static string TargetName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var words = new System.Text.StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && words.Length > 0)
-            {
-                words.Append(' ');
-            }
-            words.Append(words.Length == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
-        }
-        return words.ToString();
     }
 
     private static string GoalWords(Goal goal)

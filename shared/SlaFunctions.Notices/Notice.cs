@@ -25,6 +25,11 @@ public sealed record Notice
     [JsonPropertyName("key")]
     public string Key { get; init; } = "";
 
+    /// <summary>The key deliveries of this notice are recorded under within its case: <see cref="Key"/>, or the
+    /// notice's id for a notice written without one.</summary>
+    [JsonIgnore]
+    public string PointKey => Key.Length > 0 ? Key : Id;
+
     /// <summary>What happened, for a person.</summary>
     [JsonPropertyName("kind")]
     public required NoticeKind Kind { get; init; }

@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace SlaFunctions.Notices.Templates;
 
 /// <summary>The words emails use for a notice's values: target names, open time, instants in a zone, roles.</summary>
-internal static class NoticeWording
+public static class NoticeWording
 {
     private static readonly ZonedDateTimePattern LocalPattern =
         ZonedDateTimePattern.CreateWithInvariantCulture("ddd d MMM uuuu, HH:mm", null);
