@@ -19,18 +19,25 @@ public sealed class CaseStore
 
     private readonly TableClient _cases;
     private readonly DueIndex _due;
+    private readonly int _historyBudget;
 
     /// <summary>Uses <paramref name="cases"/> and <paramref name="due"/>, which must exist.</summary>
-    public CaseStore(TableClient cases, DueIndex due)
+    /// <param name="cases">The cases table.</param>
+    /// <param name="due">The due index.</param>
+    /// <param name="historyBudget">How many characters of history and notice marks a case row carries before its
+    /// case is read from its rows instead (tests lower it to reach that path).</param>
+    public CaseStore(TableClient cases, DueIndex due, int historyBudget = CaseRowHistory.DefaultBudget)
     {
         _cases = cases;
         _due = due;
+        _historyBudget = historyBudget;
     }
 
     /// <summary>The due index this store keeps.</summary>
     public DueIndex Due => _due;
 
-    /// <summary>The case with its history, or null when there is none. One range query.</summary>
+    /// <summary>The case with its history, or null when there is none. One point read (a range query for a case
+    /// whose history outgrew its row).</summary>
     public async Task<CaseRecord?> GetAsync(CaseKey key, CancellationToken cancellationToken)
     {
         var (record, _) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
@@ -52,8 +59,8 @@ public sealed class CaseStore
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            // Two round trips a delivery: this read and the transaction. A redelivery is caught by the transaction's
-            // delivery claim (action 0), not by a read before it.
+            // Two round trips a delivery: this point read and the transaction. A redelivery is caught by the
+            // transaction's delivery claim (action 0), not by a read before it.
             var (current, etag) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
             if (decide(current) is not { } change)
             {
@@ -68,15 +75,19 @@ public sealed class CaseStore
             var actions = new List<TableTransactionAction>();
             if (deliveryId is not null)
             {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(deliveryId))));
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(key, deliveryId))));
             }
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(version))));
-            actions.AddRange(change.Notices.Select(n => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.NoticeMark(key, n, now: snapshot.EvaluatedAt))));
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(key, version))));
+            // A point marked before is not marked again: its mark row exists, and adding it would fail the transaction.
+            var marks = change.Notices.Where(n => current?.Noticed.Contains(n) != true).Distinct(StringComparer.Ordinal).ToList();
+            actions.AddRange(marks.Select(n => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.NoticeMark(key, n, now: snapshot.EvaluatedAt))));
             var sequence = current?.History.Count ?? 0;
             actions.AddRange(change.Append.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(key, sequence + i, h))));
+            var row = CaseRows.ToEntity(snapshot);
+            CaseRowHistory.Write(row, [.. current?.History ?? [], .. change.Append], (current?.Noticed ?? Enumerable.Empty<string>()).Concat(marks), _historyBudget);
             actions.Add(current is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(snapshot))
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, CaseRows.ToEntity(snapshot), etag));
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, etag));
 
             // The index row goes in first: a crash after it leaves an extra row the sweep discards, never a case the
             // sweep cannot find.
@@ -122,7 +133,7 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public async Task<CasePage> ListAsync(CaseListState state, string? policyId, Instant now, Duration atRiskWithin, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Status ne {"solved"} and Status ne {"closed"}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Status ne {"solved"} and Status ne {"closed"}");
         if (policyId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
@@ -136,7 +147,7 @@ public sealed class CaseStore
         };
         try
         {
-            var pages = _cases.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize);
+            var pages = _cases.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: SnapshotColumns, cancellationToken: cancellationToken).AsPages(continuation, pageSize);
             await foreach (var page in pages.ConfigureAwait(false))
             {
                 return new CasePage([.. page.Values.Select(CaseRows.ToSnapshot)], page.ContinuationToken);
@@ -149,6 +160,10 @@ public sealed class CaseStore
         return new CasePage([], null);
     }
 
+    // Every column of a case row but its copy of the history.
+    private static readonly string[] SnapshotColumns =
+        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "NextDueAt", "NextCheckAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
+
     // The columns a board or report needs from a case row: not Requester, Channel, NextCheckAt or Version.
     private static readonly string[] ListingColumns =
         ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "NextDueAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
@@ -160,7 +175,7 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task<CaseRowBatch> ReadOpenCasesAsync(string? policyId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Status ne {"solved"} and Status ne {"closed"}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Status ne {"solved"} and Status ne {"closed"}");
         if (policyId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
@@ -173,7 +188,7 @@ public sealed class CaseStore
     /// <see cref="ReadOpenCasesAsync"/>. For keeping a copy of the open cases current without reading them all.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task<CaseRowBatch> ReadCasesChangedAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        ReadRowsAsync(TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and Timestamp ge {since}"), "reading changed cases", cancellationToken);
+        ReadRowsAsync(TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Timestamp ge {since}"), "reading changed cases", cancellationToken);
 
     /// <summary>Every case row, open or not, whose opening lies in <c>[<paramref name="from"/>, <paramref name="to"/>)</c>,
     /// optionally of one policy; the same columns as <see cref="ReadOpenCasesAsync"/>.</summary>
@@ -181,7 +196,7 @@ public sealed class CaseStore
     public async Task<IReadOnlyList<CaseSnapshot>> ReadCasesOpenedAsync(Instant from, Instant to, string? policyId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey eq {CaseRows.CaseRow} and OpenedAt ge {from.ToDateTimeOffset()} and OpenedAt lt {to.ToDateTimeOffset()}");
+            $"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and OpenedAt ge {from.ToDateTimeOffset()} and OpenedAt lt {to.ToDateTimeOffset()}");
         if (policyId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
@@ -227,7 +242,7 @@ public sealed class CaseStore
     /// <summary>The keys of the open (not solved or closed) cases of <paramref name="policyId"/>.</summary>
     public async IAsyncEnumerable<CaseKey> OpenCasesOfAsync(string policyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.CaseRow} and PolicyId eq {policyId} and Status ne {"solved"} and Status ne {"closed"}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and PolicyId eq {policyId} and Status ne {"solved"} and Status ne {"closed"}");
         await foreach (var row in _cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return CaseKey.FromPartitionKey(row.PartitionKey);
@@ -239,32 +254,44 @@ public sealed class CaseStore
 
     private async Task<(CaseRecord? Record, ETag ETag)> LoadAsync(CaseKey key, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey lt {CaseRows.ReadableEnd}");
-        TableEntity? row = null;
-        var history = new List<HistoryEntry>();
-        var noticed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var found = await _cases.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, CaseRows.CaseRow(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!found.HasValue)
             {
-                if (entity.RowKey == CaseRows.CaseRow)
-                {
-                    row = entity;
-                }
-                else if (entity.RowKey.StartsWith(CaseRows.NoticePrefix, StringComparison.Ordinal))
-                {
-                    noticed.Add(entity.GetString("Key"));
-                }
-                else
-                {
-                    history.Add(CaseRows.ToHistory(entity));
-                }
+                return (null, default);
             }
+            var row = found.Value!;
+            if (!CaseRowHistory.TryRead(row, out var history, out var noticed))
+            {
+                (history, noticed) = await ReadHistoryRowsAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            return (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, row.ETag);
         }
         catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
         {
             throw new StorageUnavailableException($"Table Storage failed reading {key}.", ex);
         }
-        return row is null ? (null, default) : (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, row.ETag);
+    }
+
+    // The history and notice marks from their own rows, for a case whose row holds no copy. The case row read before
+    // carries the ETag: a transaction that appends rows also replaces it, so a stale read still loses its commit.
+    private async Task<(List<HistoryEntry> History, HashSet<string> Noticed)> ReadHistoryRowsAsync(CaseKey key, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {CaseRows.EventPrefix} and RowKey lt {CaseRows.ReadableEnd}");
+        var history = new List<HistoryEntry>();
+        var noticed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey.StartsWith(CaseRows.NoticePrefix, StringComparison.Ordinal))
+            {
+                noticed.Add(entity.GetString("Key"));
+            }
+            else
+            {
+                history.Add(CaseRows.ToHistory(entity));
+            }
+        }
+        return (history, noticed);
     }
 }

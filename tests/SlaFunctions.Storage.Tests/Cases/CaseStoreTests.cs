@@ -119,6 +119,66 @@ public sealed class CaseStoreTests : IAsyncLifetime
         Assert.Equal([(key, first)], await Due(Opened, later)); // the window is half-open
     }
 
+    [Fact]
+    public async Task GetAsync_HistoryAndMarks_ComeBackFromTheCaseRowAsStored()
+    {
+        var key = new CaseKey("acme-zendesk", "ü \"quoted\" 9");
+        var events = new HistoryEntry[]
+        {
+            new() { Event = CaseEvent.StatusChange(Opened + Duration.FromMinutes(5), CaseStatus.Pending), DeliveryId = "d-1", ReceivedAt = Opened + Duration.FromSeconds(301), Note = "Kunde wartet: «Antwort» <b>&</b>" },
+            new() { Event = CaseEvent.SeverityChange(Opened + Duration.FromMinutes(1), "1"), DeliveryId = "d-1", ReceivedAt = Opened + Duration.FromTicks(123_456_789) },
+            Reply(Opened + Duration.FromHours(2), "d-2"),
+        };
+        await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key), Append = events[..2], Notices = ["warn|a"] }, default);
+        await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot, Append = events[2..], Notices = ["warn|a", "breach|b"] }, default);
+
+        var read = await _tables.Store.GetAsync(key, default);
+
+        Assert.Equal(events, read!.History);
+        Assert.Equal(new HashSet<string> { "warn|a", "breach|b" }, read.Noticed);
+        Assert.Equal(2, read.Snapshot.Version);
+    }
+
+    [Fact]
+    public async Task GetAsync_HistoryOutgrowsTheRow_IsReadFromItsRowsAndStillCommits()
+    {
+        // A budget of 400 characters holds about two events: the third spills the case to its rows.
+        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var key = new CaseKey("acme-zendesk", "long");
+        for (var i = 0; i < 6; i++)
+        {
+            var at = Opened + Duration.FromMinutes(i);
+            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, $"d-{i}")], Notices = [$"point|{i}"] }, default);
+        }
+
+        var row = (await _tables.Cases.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.PartitionKey, "a|" + key.PartitionKey)).Value;
+        Assert.True(row.GetBoolean("HistorySpilled"));
+        Assert.Null(row.GetString("History0"));
+        foreach (var store in new[] { small, _tables.Store })
+        {
+            var read = await store.GetAsync(key, default);
+            Assert.Equal(Enumerable.Range(0, 6).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
+            Assert.Equal(Enumerable.Range(0, 6).Select(i => $"point|{i}").ToHashSet(), read.Noticed);
+        }
+        Assert.Equal(CommitOutcome.Duplicate, await small.CommitAsync(key, "d-3", AppendReply(key, Opened, "d-3"), default));
+    }
+
+    [Fact]
+    public async Task CommitAsync_TwoCases_ShareNoRowKey()
+    {
+        var one = new CaseKey("acme-zendesk", "1");
+        var two = new CaseKey("acme-zendesk", "2");
+        foreach (var key in new[] { one, two })
+        {
+            await _tables.Store.CommitAsync(key, "same-delivery-id", c => new CaseChange { Snapshot = Snapshot(key), Append = [Reply(Opened, "same-delivery-id")], Notices = ["warn|a"] }, default);
+        }
+
+        var rows = await _tables.Cases.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
+
+        Assert.Equal(10, rows.Count); // per case: the row, one event, one mark, one delivery claim, one version claim
+        Assert.Equal(rows.Count, rows.Select(r => r.RowKey).Distinct().Count());
+    }
+
     private async Task<List<(CaseKey, Instant)>> Due(Instant from, Instant to)
     {
         var found = new List<(CaseKey, Instant)>();
