@@ -2,6 +2,10 @@
 # Starts Azurite (Blob 10000, Queue 10001, Table 10002 on 127.0.0.1) in the background unless one already answers,
 # with its data under .azurite/ (git-ignored). Source it: it sets AZURITE_PID when it started one, and
 # stop_azurite stops only that one.
+#   start_azurite          keeps data on disk (the run command: cases survive a restart)
+#   start_azurite memory   keeps data in memory only (tests and benchmarks: Azurite otherwise rewrites its whole
+#                          table store to one JSON file every 5 seconds, stalling every request while it does)
+# AZURITE_DEBUG=1 writes Azurite's request log to .azurite/debug.log (it grows by gigabytes under load).
 azurite_up() { (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; }
 
 start_azurite() {
@@ -11,7 +15,10 @@ start_azurite() {
     return 0
   fi
   mkdir -p .azurite
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry --location .azurite --debug .azurite/debug.log \
+  local extra=(--location .azurite)
+  if [ "${1:-}" = memory ]; then extra=(--inMemoryPersistence); fi
+  if [ "${AZURITE_DEBUG:-}" = 1 ]; then extra+=(--debug .azurite/debug.log); fi
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --disableTelemetry "${extra[@]}" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.out 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 count="${1:-10000}"
 bash eng/install.sh
 source eng/azurite.sh
-start_azurite
+start_azurite memory
 app_pid=""
 tables=()
 cleanup() {

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/install.sh
 source eng/azurite.sh
-start_azurite
+start_azurite memory
 trap stop_azurite EXIT
 
 dotnet build -c Release --nologo -v q tests/SlaFunctions.SweepBench >/dev/null

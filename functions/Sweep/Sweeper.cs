@@ -63,7 +63,9 @@ public sealed partial class Sweeper : ISweep
             {
                 await JudgeAsync(store, entry.Key, entry.Value, now, token).ConfigureAwait(false);
             }
-            catch (StorageUnavailableException ex)
+            // Storage failing, or anything else one case throws: the other cases are still swept, and this one is
+            // read again next time, never dropped and never allowed to stop the host.
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 CaseFailed(_logger, entry.Key, ex);
                 lock (gate)
@@ -83,12 +85,14 @@ public sealed partial class Sweeper : ISweep
 
     private async Task JudgeAsync(CaseStore store, CaseKey key, List<Instant> rows, Instant now, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        // Notices already in the outbox from an earlier round of this loop.
+        var outboxed = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < Attempts;)
         {
             var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (record is null)
             {
-                await RemoveRowsAsync(store, key, rows, keep: null, cancellationToken).ConfigureAwait(false);
+                await ReindexAsync(store, key, rows, keep: null, cancellationToken).ConfigureAwait(false);
                 return;
             }
             if (!_policies.TryGet(record.Snapshot.PolicyId, out var policy))
@@ -99,14 +103,13 @@ public sealed partial class Sweeper : ISweep
             var plan = SweepPlan.For(policy, record, now);
             if (plan.Mark.Count == 0 && plan.Evaluation.NextCheckAt == record.Snapshot.NextCheckAt)
             {
-                await RemoveRowsAsync(store, key, rows, record.Snapshot.NextCheckAt, cancellationToken).ConfigureAwait(false);
+                await ReindexAsync(store, key, rows, record.Snapshot.NextCheckAt, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             // The notices go to the outbox before the points are marked noticed in the case.
             var customer = _connections.Connections.TryGetValue(key.Connection, out var connection) ? connection.Customer : null;
-            var outboxed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var point in plan.Send)
+            foreach (var point in plan.Send.Where(p => !outboxed.Contains(p.Key)))
             {
                 var notice = NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, point, now);
                 await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), now, cancellationToken).ConfigureAwait(false);
@@ -114,6 +117,7 @@ public sealed partial class Sweeper : ISweep
             }
 
             var stale = false;
+            var more = false;
             Instant? next = null;
             var outcome = await store.CommitAsync(key, deliveryId: null, current =>
             {
@@ -130,29 +134,46 @@ public sealed partial class Sweeper : ISweep
                     return null;
                 }
                 next = fresh.Evaluation.NextCheckAt;
+                // One commit marks at most what a transaction holds. A case not swept for weeks can have more points
+                // due (a rule repeating every few hours): the skipped ones are marked first, in rounds, and the sent
+                // ones last, so until then every round plans the same notices and the outbox gets each once.
+                var sent = fresh.Send.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+                var marks = fresh.Mark.Select(p => p.Key).OrderBy(k => sent.Contains(k)).ToList();
+                more = marks.Count > CaseStore.MaxRowsPerCommit;
                 return new CaseChange
                 {
                     Snapshot = fresh.Evaluation.ApplyTo(current.Snapshot, CaseEvaluation.StatusOf(current.History)),
-                    Notices = [.. fresh.Mark.Select(p => p.Key)],
+                    Notices = [.. marks.Take(CaseStore.MaxRowsPerCommit)],
                 };
             }, cancellationToken).ConfigureAwait(false);
             if (stale)
             {
+                attempt++;
                 continue;
             }
             if (outcome == CommitOutcome.Applied)
             {
                 Noticed(_logger, key, plan.Send.Count, plan.Mark.Count - plan.Send.Count);
             }
-            await RemoveRowsAsync(store, key, rows, next, cancellationToken).ConfigureAwait(false);
+            if (more && outcome == CommitOutcome.Applied)
+            {
+                continue;
+            }
+            await ReindexAsync(store, key, rows, next, cancellationToken).ConfigureAwait(false);
             return;
         }
         throw new StorageUnavailableException($"The case {key} kept changing while the sweep judged it; the next sweep tries again.");
     }
 
-    // Removes the index rows read for this case, except the one for its next check.
-    private static async Task RemoveRowsAsync(CaseStore store, CaseKey key, List<Instant> rows, Instant? keep, CancellationToken cancellationToken)
+    // Leaves the case indexed at its next check and nowhere else among the rows read. A webhook that moves a next
+    // check later writes no index row (the earlier row brings the sweep here), so the row for the later one is written
+    // now, before the rows read are removed.
+    private static async Task ReindexAsync(CaseStore store, CaseKey key, List<Instant> rows, Instant? keep, CancellationToken cancellationToken)
     {
+        if (keep is { } kept && !rows.Any(at => at.ToUnixTimeSeconds() == kept.ToUnixTimeSeconds()))
+        {
+            await store.Due.AddAsync(key, kept, cancellationToken).ConfigureAwait(false);
+        }
         foreach (var at in rows)
         {
             if (keep is not { } next || next.ToUnixTimeSeconds() != at.ToUnixTimeSeconds())

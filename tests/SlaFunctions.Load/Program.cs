@@ -104,31 +104,35 @@ static HttpRequestMessage Sign(Delivery delivery, Args options)
 
 static IEnumerable<Delivery> Deliveries(Args options)
 {
+    // Cases opened a quarter of an hour before the run, events since: what a ticket tool sends live. (Old cases would
+    // have months of escalation points due that no sweep has marked, which the run does not measure.)
     var random = new Random(20261122);
-    var opened = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    var now = DateTimeOffset.UtcNow;
+    var opened = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(-15);
     for (var c = 0; c < options.Cases; c++)
     {
-        yield return new Delivery($"c{c}", Body("ticket.created", c, opened, "Open", "Agent", "High"));
+        yield return new Delivery($"c{c}", Body("ticket.created", c, opened, opened, "Open", "Agent", "High"));
     }
     for (var n = options.Cases; n < options.Webhooks; n++)
     {
         var c = random.Next(options.Cases);
-        var at = opened.AddMinutes(1 + random.Next(60 * 24 * 5));
+        var at = opened.AddMinutes(1 + random.Next(14));
         yield return random.Next(4) switch
         {
-            0 => new Delivery($"n{n}", Body("comment.public", c, at, "Open", "Agent", "High")),
-            1 => new Delivery($"n{n}", Body("comment.public", c, at, "Open", "End-user", "High")),
-            2 => new Delivery($"n{n}", Body("ticket.changed", c, at, "Pending", "Agent", "High")),
-            _ => new Delivery($"n{n}", Body("ticket.changed", c, at, "Open", "Agent", "Urgent")),
+            0 => new Delivery($"n{n}", Body("comment.public", c, opened, at, "Open", "Agent", "High")),
+            1 => new Delivery($"n{n}", Body("comment.public", c, opened, at, "Open", "End-user", "High")),
+            2 => new Delivery($"n{n}", Body("ticket.changed", c, opened, at, "Pending", "Agent", "High")),
+            _ => new Delivery($"n{n}", Body("ticket.changed", c, opened, at, "Open", "Agent", "Urgent")),
         };
     }
 }
 
-static string Body(string name, int c, DateTimeOffset at, string status, string role, string priority)
+static string Body(string name, int c, DateTimeOffset opened, DateTimeOffset at, string status, string role, string priority)
 {
+    var created = opened.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
     var stamp = at.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
     return $$$"""
-        {"schema":"slafunctions.zendesk.v1","event":"{{{name}}}","ticket":{"id":"{{{c}}}","title":"Load case {{{c}}}","priority":"{{{priority}}}","status":"{{{status}}}","created_at":"2026-03-02T09:00Z","updated_at":"{{{stamp}}}","requester_id":"100","requester_email":"ana@acme.example","assignee_email":"bo@vendor.example"},"actor":{"id":"{{{(role == "Agent" ? "7" : "100")}}}","role":"{{{role}}}"}}
+        {"schema":"slafunctions.zendesk.v1","event":"{{{name}}}","ticket":{"id":"{{{c}}}","title":"Load case {{{c}}}","priority":"{{{priority}}}","status":"{{{status}}}","created_at":"{{{created}}}","updated_at":"{{{stamp}}}","requester_id":"100","requester_email":"ana@acme.example","assignee_email":"bo@vendor.example"},"actor":{"id":"{{{(role == "Agent" ? "7" : "100")}}}","role":"{{{role}}}"}}
         """;
 }
 

@@ -14,12 +14,14 @@ public sealed class CaseStore
     /// <summary>How many times a commit is tried against concurrent writers before giving up.</summary>
     public const int MaxAttempts = 60;
 
-    // An entity-group transaction holds at most 100 rows: the case row and three claims leave room for this many.
-    private const int MaxEventsPerDelivery = 90;
+    /// <summary>The most events and notice marks one commit appends: an entity-group transaction holds at most 100
+    /// rows, and the case row and its claims need some.</summary>
+    public const int MaxRowsPerCommit = 90;
 
     private readonly TableClient _cases;
     private readonly DueIndex _due;
     private readonly int _historyBudget;
+    private readonly RecentCases _recent = new();
 
     /// <summary>Uses <paramref name="cases"/> and <paramref name="due"/>, which must exist.</summary>
     /// <param name="cases">The cases table.</param>
@@ -59,16 +61,18 @@ public sealed class CaseStore
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            // Two round trips a delivery: this point read and the transaction. A redelivery is caught by the
-            // transaction's delivery claim (action 0), not by a read before it.
-            var (current, etag) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+            // One round trip a delivery to a case this process saw last (the transaction), two otherwise (a point
+            // read first). A redelivery is caught by the transaction's delivery claim (action 0), not by a read.
+            var (current, etag) = attempt == 0 && _recent.TryGet(key, out var known, out var knownTag)
+                ? (known, knownTag)
+                : await LoadAsync(key, cancellationToken).ConfigureAwait(false);
             if (decide(current) is not { } change)
             {
                 return CommitOutcome.Unchanged;
             }
-            if (change.Append.Count + change.Notices.Count > MaxEventsPerDelivery)
+            if (change.Append.Count + change.Notices.Count > MaxRowsPerCommit)
             {
-                throw new ArgumentException($"A delivery may append at most {MaxEventsPerDelivery} events and notice marks.", nameof(decide));
+                throw new ArgumentException($"A delivery may append at most {MaxRowsPerCommit} events and notice marks.", nameof(decide));
             }
             var version = (current?.Snapshot.Version ?? 0) + 1;
             var snapshot = change.Snapshot with { Key = key, Version = version };
@@ -84,20 +88,25 @@ public sealed class CaseStore
             var sequence = current?.History.Count ?? 0;
             actions.AddRange(change.Append.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(key, sequence + i, h))));
             var row = CaseRows.ToEntity(snapshot);
-            CaseRowHistory.Write(row, [.. current?.History ?? [], .. change.Append], (current?.Noticed ?? Enumerable.Empty<string>()).Concat(marks), _historyBudget);
+            List<HistoryEntry> history = [.. current?.History ?? [], .. change.Append];
+            var noticed = (current?.Noticed ?? Enumerable.Empty<string>()).Concat(marks).ToHashSet(StringComparer.Ordinal);
+            CaseRowHistory.Write(row, history, noticed, _historyBudget);
             actions.Add(current is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, row)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, etag));
 
-            // The index row goes in first: a crash after it leaves an extra row the sweep discards, never a case the
-            // sweep cannot find.
-            if (snapshot.NextCheckAt is { } next && next != current?.Snapshot.NextCheckAt)
+            // The index keeps a row at or before every case's next check. A next check that moves earlier (or is the
+            // first) gets its row here, before the transaction: a crash after it leaves an extra row the sweep
+            // discards, never a case the sweep cannot find. One that moves later needs none: the row at the earlier
+            // instant brings the sweep, which indexes the later one then (see the sweep's re-indexing).
+            if (snapshot.NextCheckAt is { } next && (current?.Snapshot.NextCheckAt is not { } before || next < before))
             {
-                await TableCalls.Guard(() => _due.AddAsync(key, next, cancellationToken)).ConfigureAwait(false);
+                await _due.AddAsync(key, next, cancellationToken).ConfigureAwait(false);
             }
+            Response<IReadOnlyList<Response>> written;
             try
             {
-                await _cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                written = await _cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -105,6 +114,7 @@ public sealed class CaseStore
                 {
                     return CommitOutcome.Duplicate;
                 }
+                _recent.Forget(key);
                 // Another writer claimed this version first: back off a little (jittered, so a crowd spreads out),
                 // then reload and decide again.
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
@@ -112,10 +122,18 @@ public sealed class CaseStore
             }
             catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
             {
+                _recent.Forget(key);
                 throw new StorageUnavailableException($"Table Storage failed committing {key}.", ex);
             }
-            // The old index row is left for the sweep, which re-judges the case and drops rows that no longer match
-            // its next check: one round trip fewer per delivery, and an extra row is harmless where a missing one is not.
+            // The case row is the transaction's last action; its answer carries the row's new ETag.
+            if (written.Value.Count == actions.Count && written.Value[^1].Headers.ETag is { } newTag)
+            {
+                _recent.Remember(key, new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, newTag);
+            }
+            else
+            {
+                _recent.Forget(key);
+            }
             return CommitOutcome.Applied;
         }
         throw new StorageUnavailableException($"{MaxAttempts} concurrent writers in a row beat this delivery to {key}; retry later.");
@@ -266,7 +284,9 @@ public sealed class CaseStore
             {
                 (history, noticed) = await ReadHistoryRowsAsync(key, cancellationToken).ConfigureAwait(false);
             }
-            return (new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, row.ETag);
+            var record = new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed };
+            _recent.Remember(key, record, row.ETag);
+            return (record, row.ETag);
         }
         catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
         {

@@ -17,8 +17,9 @@ public sealed class DueIndex
     public DueIndex(TableClient table) => _table = table;
 
     /// <summary>Records that <paramref name="key"/> needs a look at <paramref name="at"/>. Idempotent.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task AddAsync(CaseKey key, Instant at, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(Bucket.Format(at), RowKey(key, at)), TableUpdateMode.Replace, cancellationToken);
+        TableCalls.Guard(() => _table.UpsertEntityAsync(new TableEntity(Bucket.Format(at), RowKey(key, at)), TableUpdateMode.Replace, cancellationToken));
 
     /// <summary>Forgets the row for <paramref name="key"/> at <paramref name="at"/>; a missing row is fine.</summary>
     public async Task RemoveAsync(CaseKey key, Instant at, CancellationToken cancellationToken)

@@ -91,6 +91,23 @@ public sealed class SweeperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sweep_NoneForThirtyDays_MarksEveryPointInRoundsAndSendsOnlyTheLatestRepeat()
+    {
+        await _events.OpenAsync("C-30", Opened, "critical");
+        Assert.Equal(["critical-raised"], Rules(await SweepAtAsync(Opened + Duration.FromMinutes(1))));
+        var late = Opened + Duration.FromDays(30);
+
+        var notices = await SweepAtAsync(late);
+
+        // Every 4 hours past the resolution target, for a month: far more points than one transaction marks.
+        var record = await _tables.Store.GetAsync(new CaseKey("acme-events", "C-30"), default);
+        Assert.True(record!.Noticed.Count > CaseStore.MaxRowsPerCommit, $"only {record.Noticed.Count} points were due");
+        Assert.Single(notices, n => n.Rule == "critical-resolution-overdue");
+        Assert.Equal(notices.Count, notices.Select(n => n.Rule).Distinct().Count());
+        Assert.Empty(await SweepAtAsync(late + Duration.FromMinutes(1)));
+    }
+
+    [Fact]
     public async Task Sweep_AReplyBeforeTheWarning_NoWarningAndNoBreach()
     {
         await _events.OpenAsync("C-4", Opened, "critical");
@@ -100,6 +117,38 @@ public sealed class SweeperTests : IAsyncLifetime
         var notices = await SweepAtAsync(Opened + Duration.FromMinutes(70));
 
         Assert.Equal(["critical-raised"], Rules(notices));
+    }
+
+    [Fact]
+    public async Task Sweep_AReplyMovesTheNextCheckLater_TheEarlierRowBringsTheSweep_WhichIndexesTheLaterOne()
+    {
+        var key = new CaseKey("acme-events", "C-8");
+        await _events.OpenAsync("C-8", Opened, "critical");
+        Assert.Equal(["critical-raised"], Rules(await SweepAtAsync(Opened + Duration.FromMinutes(1))));
+        var before = (await _tables.Store.GetAsync(key, default))!.Snapshot.NextCheckAt!.Value; // the 75% warning, 09:45
+        _api.Clock.Reset(Opened + Duration.FromMinutes(20));
+        await _events.PostAsync("C-8", "agentReplied", Opened + Duration.FromMinutes(20));
+        var after = (await _tables.Store.GetAsync(key, default))!.Snapshot.NextCheckAt!.Value;
+        Assert.True(after > before, $"the reply should move the next check later than {before}, not to {after}");
+        Assert.Equal([before], await IndexedAsync(key));
+
+        Assert.Empty(await SweepAtAsync(before + Duration.FromMinutes(1)));
+        Assert.Equal([after], await IndexedAsync(key));
+
+        Assert.NotEmpty(await SweepAtAsync(after + Duration.FromMinutes(1)));
+    }
+
+    private async Task<List<Instant>> IndexedAsync(CaseKey key)
+    {
+        var found = new List<Instant>();
+        await foreach (var (k, at) in _tables.Store.Due.BetweenAsync(Opened - Duration.FromDays(1), Opened + Duration.FromDays(60), default))
+        {
+            if (k == key)
+            {
+                found.Add(at);
+            }
+        }
+        return found;
     }
 
     [Fact]

@@ -103,20 +103,55 @@ public sealed class CaseStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CommitAsync_NextCheckMoves_NewRowIndexedFirst()
+    public async Task CommitAsync_NextCheckMovesEarlier_NewRowIndexedFirst()
     {
         var key = new CaseKey("acme zendesk/eu", "7#1"); // characters a table key may not hold are escaped
-        var first = Opened + Duration.FromHours(1);
         var later = Opened + Duration.FromHours(30);
-        await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key, first) }, default);
+        var first = Opened + Duration.FromHours(1);
+        await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key, later) }, default);
 
-        Assert.Equal([(key, first)], await Due(Opened, Opened + Duration.FromDays(3)));
+        Assert.Equal([(key, later)], await Due(Opened, Opened + Duration.FromDays(3)));
 
-        await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot with { NextCheckAt = later } }, default);
+        await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot with { NextCheckAt = first } }, default);
 
         // The new row is written before the commit; the old one stays for the sweep to discard when it re-judges.
         Assert.Equal([(key, first), (key, later)], await Due(Opened, Opened + Duration.FromDays(3)));
         Assert.Equal([(key, first)], await Due(Opened, later)); // the window is half-open
+    }
+
+    [Fact]
+    public async Task CommitAsync_NextCheckMovesLater_WritesNoRow_TheEarlierOneStillBringsTheSweep()
+    {
+        var key = new CaseKey("acme-zendesk", "8");
+        var first = Opened + Duration.FromHours(1);
+        await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key, first) }, default);
+
+        await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot with { NextCheckAt = first + Duration.FromHours(5) } }, default);
+
+        Assert.Equal([(key, first)], await Due(Opened, Opened + Duration.FromDays(3)));
+    }
+
+    [Fact]
+    public async Task CommitAsync_AnotherProcessWroteSince_StaleCopyLosesItsClaimAndTheCommitRereads()
+    {
+        // Two stores on one table stand for two app instances, each remembering the cases it wrote.
+        var other = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var key = new CaseKey("acme-zendesk", "9");
+        await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+        await other.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
+
+        var seen = new List<int>();
+        var outcome = await _tables.Store.CommitAsync(key, "d-3", current =>
+        {
+            seen.Add(current!.History.Count);
+            return new CaseChange { Snapshot = current.Snapshot, Append = [Reply(Opened + Duration.FromMinutes(2), "d-3")] };
+        }, default);
+
+        Assert.Equal(CommitOutcome.Applied, outcome);
+        Assert.Equal([1, 2], seen); // decided on its own stale copy first, then on the case read afresh
+        var read = await other.GetAsync(key, default);
+        Assert.Equal(["d-1", "d-2", "d-3"], read!.History.Select(h => h.DeliveryId));
+        Assert.Equal(3, read.Snapshot.Version);
     }
 
     [Fact]
