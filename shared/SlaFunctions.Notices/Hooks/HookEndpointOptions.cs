@@ -23,8 +23,9 @@ public sealed class HookEndpointOptions
     /// <summary>The URL; call only on options without problems.</summary>
     public Uri Address => new(Url!, UriKind.Absolute);
 
-    /// <summary>The secrets that sign, the current one first.</summary>
-    public IReadOnlyList<string> SigningSecrets => [.. Secrets.Where(s => !string.IsNullOrWhiteSpace(s))];
+    /// <summary>The secrets that sign, the current one first, each once (a deployment with nothing to rotate may set
+    /// both to the same value).</summary>
+    public IReadOnlyList<string> SigningSecrets => [.. Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal)];
 
     /// <summary>True when the endpoint hears of a case of <paramref name="policyId"/> from <paramref name="connection"/>.</summary>
     public bool Covers(string connection, string policyId) =>
@@ -34,7 +35,11 @@ public sealed class HookEndpointOptions
     /// <summary>Every problem with this endpoint, each naming its key below <paramref name="key"/>.</summary>
     public IEnumerable<string> Problems(string key, IReadOnlyCollection<string> policies, IReadOnlyCollection<string> connections)
     {
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (IsKeyVaultReference(Url))
+        {
+            yield return $"{key}:Url {UnresolvedReference}";
+        }
+        else if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             yield return $"{key}:Url '{Url}' is not an absolute https:// URL.";
         }
@@ -59,16 +64,20 @@ public sealed class HookEndpointOptions
         }
     }
 
+    private const string UnresolvedReference = "is an unresolved Key Vault reference; check the secret exists and the identity may read it.";
+
+    // An unresolved Key Vault reference reaches the app as its literal text, which anyone can guess.
+    private static bool IsKeyVaultReference(string? value) => value?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) is true;
+
     private static string? SecretProblem(string secret)
     {
         if (string.IsNullOrWhiteSpace(secret))
         {
             return null;
         }
-        // An unresolved Key Vault reference reaches the app as its literal text, which anyone can guess.
-        if (secret.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+        if (IsKeyVaultReference(secret))
         {
-            return "is an unresolved Key Vault reference; check the secret exists and the identity may read it.";
+            return UnresolvedReference;
         }
         var encoded = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : null;
         var buffer = new byte[secret.Length];

@@ -22,6 +22,7 @@ public sealed class HookOptionsTests
     [InlineData(null, "Hooks:Endpoints:chat:Url '' is not an absolute https:// URL.")]
     [InlineData("/hooks", "Hooks:Endpoints:chat:Url '/hooks' is not an absolute https:// URL.")]
     [InlineData("ftp://chat.example/hooks", "Hooks:Endpoints:chat:Url 'ftp://chat.example/hooks' is not an absolute https:// URL.")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/hook-chat-url/)", "Hooks:Endpoints:chat:Url is an unresolved Key Vault reference; check the secret exists and the identity may read it.")]
     public void Problems_BadUrl_Named(string? url, string problem)
     {
         Assert.Equal([problem], Problems(new HookEndpointOptions { Url = url, Secrets = [Secret] }));
@@ -69,5 +70,13 @@ public sealed class HookOptionsTests
         };
 
         Assert.Equal(expected, options.EndpointsFor(connection, policy));
+    }
+
+    [Fact]
+    public void SigningSecrets_PreviousSameAsCurrent_SignsOnce()
+    {
+        var endpoint = new HookEndpointOptions { Url = "https://chat.example/hooks", Secrets = [Secret, Secret] };
+
+        Assert.Equal([Secret], endpoint.SigningSecrets);
     }
 }
