@@ -145,14 +145,20 @@ public sealed class HookFlowTests : IAsyncLifetime
         Assert.Empty(await SweepAndSendAsync(Opened + Duration.FromMinutes(91)));
     }
 
+    // Opens a Critical case whose first delivery the receiver answers with `status`, sweeps at 09:01 (one of the two
+    // starts gets through) and returns the delivery left waiting.
+    private async Task<NoticeDelivery> FirstDeliveryAnsweredAsync(string caseId, int status, string? retryAfter = null)
+    {
+        await _events.OpenAsync(caseId, Opened, "critical");
+        _receiver.Reply(status, retryAfter);
+        Assert.Single(await SweepAndSendAsync(Opened + Duration.FromMinutes(1)));
+        return Assert.Single(await Tables.Deliveries.OfCaseAsync(new CaseKey("acme-events", caseId), default), d => d.State == DeliveryState.Waiting);
+    }
+
     [Fact]
     public async Task EndpointAnswers503_TheEventComesAgainAfterTheBackOff()
     {
-        await _events.OpenAsync("C-4", Opened, "critical");
-        _receiver.Reply(503);
-
-        Assert.Single(await SweepAndSendAsync(Opened + Duration.FromMinutes(1)));
-        var waiting = Assert.Single(await Tables.Deliveries.OfCaseAsync(new CaseKey("acme-events", "C-4"), default), d => d.State == DeliveryState.Waiting);
+        var waiting = await FirstDeliveryAnsweredAsync("C-4", 503);
         Assert.Equal(("hook:ops-chat", 1, Opened + Duration.FromMinutes(2)), (waiting.Recipient, waiting.Attempts, waiting.NextTryAt));
 
         Assert.Single(await SweepAndSendAsync(Opened + Duration.FromMinutes(2)));
@@ -169,11 +175,7 @@ public sealed class HookFlowTests : IAsyncLifetime
     [Fact]
     public async Task EndpointAsksToRetryLater_TheWaitItAskedForIsKept()
     {
-        await _events.OpenAsync("C-5", Opened, "critical");
-        _receiver.Reply(429, retryAfter: "300");
-
-        await SweepAndSendAsync(Opened + Duration.FromMinutes(1));
-        var waiting = Assert.Single(await Tables.Deliveries.OfCaseAsync(new CaseKey("acme-events", "C-5"), default), d => d.State == DeliveryState.Waiting);
+        var waiting = await FirstDeliveryAnsweredAsync("C-5", 429, retryAfter: "300");
         Assert.Equal(Opened + Duration.FromMinutes(6), waiting.NextTryAt);
 
         Assert.Empty(await SweepAndSendAsync(Opened + Duration.FromMinutes(2)));

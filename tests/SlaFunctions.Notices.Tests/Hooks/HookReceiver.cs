@@ -1,14 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace SlaFunctions.Notices.Tests.Hooks;
@@ -19,14 +11,13 @@ namespace SlaFunctions.Notices.Tests.Hooks;
 /// <see cref="Now"/>, keeps what it got, and answers with the next queued status, or 200.</summary>
 public sealed class HookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly byte[] _key;
     private readonly Queue<(int Status, string? RetryAfter)> _replies = new();
     private readonly List<HookDelivery> _received = [];
 
-    private HookReceiver(WebApplication app, byte[] key, Func<Instant> now)
+    private HookReceiver(byte[] key, Func<Instant> now)
     {
-        _app = app;
         _key = key;
         Now = now;
     }
@@ -59,15 +50,10 @@ public sealed class HookReceiver : IAsyncDisposable
     /// <paramref name="now"/> gives.</summary>
     public static async Task<HookReceiver> StartAsync(string secret, Func<Instant> now)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new HookReceiver(app, Convert.FromBase64String(secret["whsec_".Length..]), now);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        receiver.Url = new Uri(address.TrimEnd('/') + "/hooks");
+        ArgumentNullException.ThrowIfNull(secret);
+        var receiver = new HookReceiver(Convert.FromBase64String(secret["whsec_".Length..]), now);
+        receiver._host = await LoopbackServer.StartAsync(receiver.HandleAsync);
+        receiver.Url = new Uri(receiver._host.Address, "/hooks");
         return receiver;
     }
 
@@ -129,9 +115,5 @@ public sealed class HookReceiver : IAsyncDisposable
         return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : [];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
