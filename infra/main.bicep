@@ -6,7 +6,7 @@
 
 metadata description = 'SlaFunctions: Flex Consumption function app, storage, Service Bus, email, Key Vault and monitoring.'
 
-import { emailSenderRole, tagSet, webhookConnection } from 'modules/types.bicep'
+import { emailSenderRole, hookEndpoint, tagSet, webhookConnection } from 'modules/types.bicep'
 
 @description('Short environment name, part of every resource name.')
 @allowed([
@@ -32,6 +32,9 @@ param emailRole emailSenderRole = 'customRole'
 
 @description('Webhook senders. Each gets https://<app>/api/webhooks/<name> and two Key Vault secrets, webhook-<name>-current and webhook-<name>-previous.')
 param webhookConnections webhookConnection[]
+
+@description('Receivers of outbound SLA webhooks (target changes as signed CloudEvents). Each needs three Key Vault secrets before the app starts: hook-<name>-url, hook-<name>-current and hook-<name>-previous.')
+param hookEndpoints hookEndpoint[] = []
 
 @description('Sweep schedule (NCRONTAB, six fields). Flex Consumption ignores WEBSITE_TIME_ZONE, so this is UTC.')
 param sweepSchedule string = '0 */1 * * * *'
@@ -219,6 +222,7 @@ module functionApp 'modules/functionapp.bicep' = {
     emailSender: email.outputs.senderAddress
     keyVaultUri: keyVault.outputs.uri
     webhookConnections: webhookConnections
+    hookEndpoints: hookEndpoints
     sweepSchedule: sweepSchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
@@ -258,6 +262,13 @@ output keyVaultName string = keyVault.outputs.name
 output webhookSecretNames string[] = flatten(map(webhookConnections, connection => [
   'webhook-${connection.name}-current'
   'webhook-${connection.name}-previous'
+]))
+
+@description('Secret names to set in the vault before the app starts: the URL and the current and previous secret of each hook endpoint.')
+output hookSecretNames string[] = flatten(map(hookEndpoints, endpoint => [
+  'hook-${endpoint.name}-url'
+  'hook-${endpoint.name}-current'
+  'hook-${endpoint.name}-previous'
 ]))
 
 @description('Storage account name (host storage, tables, deployment container).')

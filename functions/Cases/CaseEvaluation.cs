@@ -43,16 +43,24 @@ public sealed record CaseEvaluation
     /// <param name="noticed">The points whose notices were emitted. When given, a point already past that is not
     /// among them (a back-dated event brought it) makes the next check <paramref name="asOf"/>, so the next sweep
     /// sends it.</param>
-    public static CaseEvaluation Evaluate(Policy policy, Instant openedAt, string severity, IEnumerable<HistoryEntry> history, Instant asOf, IReadOnlySet<string>? noticed = null)
+    /// <param name="announceChanges">True when a webhook endpoint hears of this case's target changes: the next check
+    /// then also looks for the next change (a cadence starting by itself), and with <paramref name="noticed"/>, a
+    /// change already past and not among them (a reply that met a target) makes the next check <paramref name="asOf"/>.
+    /// False costs nothing extra.</param>
+    public static CaseEvaluation Evaluate(Policy policy, Instant openedAt, string severity, IEnumerable<HistoryEntry> history, Instant asOf,
+        IReadOnlySet<string>? noticed = null, bool announceChanges = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var clock = new CaseClock(policy, new CaseHistory(openedAt, severity, history.Select(h => h.Event)));
         var state = clock.StateAt(asOf);
         var nextDue = state.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).Min(t => t.DueAt);
         var points = clock.EscalationsBetween(state, asOf, asOf + Horizon);
-        Instant? nextPoint = points.Count > 0 ? points[0].At : null;
-        Instant? nextCheck = nextPoint is null ? nextDue : nextDue is null ? nextPoint : Instant.Min(nextPoint.Value, nextDue.Value);
-        if (noticed is not null && clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !noticed.Contains(p.Key)))
+        var nextCheck = Earliest(points.Count > 0 ? points[0].At : null, nextDue);
+        var changes = announceChanges ? clock.ChangesBetween(state, openedAt - Duration.Epsilon, asOf + Horizon) : [];
+        nextCheck = Earliest(nextCheck, changes.FirstOrDefault(c => c.At > asOf)?.At);
+        if (noticed is not null
+            && (clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !noticed.Contains(p.Key))
+                || changes.Any(c => c.At <= asOf && !noticed.Contains(c.Key))))
         {
             nextCheck = asOf;
         }
@@ -65,6 +73,8 @@ public sealed record CaseEvaluation
             NextCheckAt = nextCheck,
         };
     }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
 
     /// <summary>The ticket's status after <paramref name="history"/>: its last status change, or open.</summary>
     public static CaseStatus StatusOf(IEnumerable<HistoryEntry> history) =>

@@ -2,6 +2,7 @@ using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Hosting;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
 
@@ -12,12 +13,15 @@ namespace SlaFunctions.Cases;
 public sealed class CaseIngestion
 {
     private readonly CaseTables _tables;
+    private readonly HookOptions _hooks;
     private readonly IClock _clock;
 
-    /// <summary>Uses <paramref name="tables"/> and judges clocks at <paramref name="clock"/>'s now.</summary>
-    public CaseIngestion(CaseTables tables, IClock clock)
+    /// <summary>Uses <paramref name="tables"/> and judges clocks at <paramref name="clock"/>'s now; with
+    /// <paramref name="hooks"/> naming an endpoint for a case, its target changes count towards the next check.</summary>
+    public CaseIngestion(CaseTables tables, HookOptions hooks, IClock clock)
     {
         _tables = tables;
+        _hooks = hooks;
         _clock = clock;
     }
 
@@ -30,12 +34,15 @@ public sealed class CaseIngestion
         ArgumentNullException.ThrowIfNull(incoming);
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now), cancellationToken)
+        var announce = _hooks.EndpointsFor(incoming.Key.Connection, policy.Id).Count > 0;
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>The change a delivery makes; pure, so the store can call it again after losing a race.</summary>
-    internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now)
+    /// <param name="announceChanges">True when a webhook endpoint hears of the case's target changes (see
+    /// <see cref="CaseEvaluation.Evaluate"/>).</param>
+    internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
     {
         var appended = new List<HistoryEntry>();
         CaseSnapshot snapshot;
@@ -76,7 +83,7 @@ public sealed class CaseIngestion
             Channel = incoming.Channel ?? snapshot.Channel,
         };
         var history = (current?.History ?? []).Concat(appended).ToList();
-        var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>());
+        var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>(), announceChanges);
         return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };
     }
 

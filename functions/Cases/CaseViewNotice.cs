@@ -5,11 +5,11 @@ namespace SlaFunctions.Cases;
 /// <summary>One notice to one recipient on a case, as the case view shows it.</summary>
 public sealed record CaseViewNotice
 {
-    /// <summary>The escalation point's key within the case.</summary>
+    /// <summary>The escalation point's (or state change's) key within the case.</summary>
     [JsonPropertyName("key")]
     public required string Key { get; init; }
 
-    /// <summary>warning, breach or escalation.</summary>
+    /// <summary>warning, breach or escalation; statechanged for an outbound webhook.</summary>
     [JsonPropertyName("kind")]
     public string? Kind { get; init; }
 
@@ -21,7 +21,7 @@ public sealed record CaseViewNotice
     [JsonPropertyName("at")]
     public string? At { get; init; }
 
-    /// <summary>Who it went (or goes) to.</summary>
+    /// <summary>Who it went (or goes) to: an address, or <c>hook:&lt;name&gt;</c> for a webhook endpoint.</summary>
     [JsonPropertyName("recipient")]
     public required string Recipient { get; init; }
 
@@ -29,7 +29,7 @@ public sealed record CaseViewNotice
     [JsonPropertyName("state")]
     public required string State { get; init; }
 
-    /// <summary>When it was handed to the mail system, UTC.</summary>
+    /// <summary>When it was handed to the mail system (or a webhook endpoint took it), UTC.</summary>
     [JsonPropertyName("sentAt")]
     public string? SentAt { get; init; }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Hosting;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
@@ -15,14 +16,16 @@ public sealed partial class PolicyRecompute
 {
     private readonly CaseTables _tables;
     private readonly PolicyCatalog _policies;
+    private readonly HookOptions _hooks;
     private readonly IClock _clock;
     private readonly ILogger<PolicyRecompute> _logger;
 
     /// <summary>Creates the service.</summary>
-    public PolicyRecompute(CaseTables tables, PolicyCatalog policies, IClock clock, ILogger<PolicyRecompute> logger)
+    public PolicyRecompute(CaseTables tables, PolicyCatalog policies, HookOptions hooks, IClock clock, ILogger<PolicyRecompute> logger)
     {
         _tables = tables;
         _policies = policies;
+        _hooks = hooks;
         _clock = clock;
         _logger = logger;
     }
@@ -56,7 +59,8 @@ public sealed partial class PolicyRecompute
     private CaseChange? Rejudge(Policy policy, CaseKey key, CaseRecord? current) =>
         current is null || current.Snapshot.PolicyId != policy.Id
             ? null
-            : CaseIngestion.Decide(new ConnectionOptions(), policy, new IncomingCase { Key = key, DeliveryId = "recompute" }, current, _clock.GetCurrentInstant());
+            : CaseIngestion.Decide(new ConnectionOptions(), policy, new IncomingCase { Key = key, DeliveryId = "recompute" }, current, _clock.GetCurrentInstant(),
+                _hooks.EndpointsFor(key.Connection, policy.Id).Count > 0);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Policy {PolicyId} is now {Fingerprint}: re-judged {Count} open cases")]
     private static partial void Recomputed(ILogger logger, string policyId, string fingerprint, int count);

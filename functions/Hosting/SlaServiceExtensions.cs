@@ -3,6 +3,7 @@ using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Json;
 using SlaFunctions.Notices.Email;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Notices.Templates;
 using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static partial class SlaServiceExtensions
         var sweep = builder.Configuration.GetSection(SweepOptions.Section).Get<SweepOptions>() ?? new SweepOptions();
         var notices = builder.Configuration.GetSection(NoticeOptions.Section).Get<NoticeOptions>() ?? new NoticeOptions();
         var email = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        var hooks = builder.Configuration.GetSection(HookOptions.Section).Get<HookOptions>() ?? new HookOptions();
         // Locally, .eml files need no real sender; a real mail system does, so smtp and acs must set Email:From.
         if (string.Equals(email.Transport, EmailOptions.PickupTransport, StringComparison.OrdinalIgnoreCase))
         {
@@ -45,6 +47,7 @@ public static partial class SlaServiceExtensions
         }
         var templates = folder is null ? null : Path.Combine(folder, "templates");
         var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
+            .Concat(hooks.Problems(catalog.Ids, [.. webhooks.Connections.Keys]))
             .Concat(new NoticeTemplates(templates).Problems()).ToList();
         if (problems.Count > 0)
         {
@@ -70,6 +73,12 @@ public static partial class SlaServiceExtensions
         builder.Services.AddHttpClient(nameof(IEmailTransport));
         builder.Services.AddSingleton(provider => EmailTransportFactory.Create(email, builder.Environment.ContentRootPath,
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IEmailTransport)), provider.GetRequiredService<IClock>()));
+        builder.Services.AddSingleton(hooks);
+        // Standard Webhooks: a request gets 15-30 s, and a redirect is a failure to report, never to follow.
+        builder.Services.AddHttpClient(nameof(HookSender), client => client.Timeout = TimeSpan.FromSeconds(hooks.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddSingleton(provider => new HookSender(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HookSender)), hooks,
+            provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<INoticeInbox, NoticeSender>();
         if (!behindHost && sweep.RunStandalone)
         {

@@ -2,22 +2,30 @@ using System.Net.Mail;
 using NodaTime;
 using SlaFunctions.Engine.Calendars;
 using SlaFunctions.Notices;
+using SlaFunctions.Notices.Hooks;
 
 namespace SlaFunctions.Sending;
 
 /// <summary>Turns a notice's roles and addresses into people: the case's contact and assignee from the notice, the
-/// account manager, support management and on-call from configuration, literal addresses as written.</summary>
+/// account manager, support management and on-call from configuration, literal addresses as written. A state change
+/// goes to the webhook endpoints it names instead.</summary>
 public sealed class NoticeRecipients
 {
+    /// <summary>The role of a webhook endpoint, whose address is <c>hook:&lt;name&gt;</c>.</summary>
+    public const string HookRole = "hook";
+
     private readonly NoticeOptions _options;
+    private readonly HookOptions _hooks;
     private readonly IReadOnlyDictionary<string, BusinessCalendar> _hours;
     private readonly DateTimeZone _defaultZone;
 
-    /// <summary>Uses <paramref name="options"/>.</summary>
-    public NoticeRecipients(NoticeOptions options)
+    /// <summary>Uses <paramref name="options"/> for people and <paramref name="hooks"/> for webhook endpoints.</summary>
+    public NoticeRecipients(NoticeOptions options, HookOptions hooks)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(hooks);
         _options = options;
+        _hooks = hooks;
         _hours = options.Calendars();
         _defaultZone = options.DefaultZone();
     }
@@ -27,10 +35,17 @@ public sealed class NoticeRecipients
         !string.IsNullOrWhiteSpace(text) && MailAddress.TryCreate(text, out var address) && address.Address == text.Trim() && text.Contains('@', StringComparison.Ordinal);
 
     /// <summary>The people <paramref name="notice"/> goes to, each once (by address, case-insensitive), and the
-    /// roles that named nobody.</summary>
+    /// roles that named nobody. For a state change, the configured webhook endpoints it names (never held for working
+    /// hours), and the names no longer configured.</summary>
     public (IReadOnlyList<NoticeRecipient> People, IReadOnlyList<string> Unresolved) Resolve(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
+        if (notice.Kind == NoticeKind.StateChanged)
+        {
+            var endpoints = notice.Notify.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return ([.. endpoints.Where(e => _hooks.EndpointOf(e, out _) is not null).Select(e => new NoticeRecipient(e, HookRole, false, DateTimeZone.Utc, null))],
+                [.. endpoints.Where(e => _hooks.EndpointOf(e, out _) is null)]);
+        }
         var people = new List<NoticeRecipient>();
         var unresolved = new List<string>();
         foreach (var name in notice.Notify)

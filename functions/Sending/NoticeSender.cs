@@ -2,6 +2,7 @@ using System.Text;
 using NodaTime;
 using SlaFunctions.Notices;
 using SlaFunctions.Notices.Email;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Notices.Templates;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
@@ -11,7 +12,8 @@ using SlaFunctions.Storage.Notices;
 namespace SlaFunctions.Sending;
 
 /// <summary>The sender: takes a notice off the queue and emails each recipient once, in their working hours unless
-/// it is urgent, retrying transient mail failures with back-off and setting aside what keeps failing.</summary>
+/// it is urgent, retrying transient mail failures with back-off and setting aside what keeps failing. A state change
+/// goes the same way to each webhook endpoint it names, as a signed CloudEvent, never held for working hours.</summary>
 /// <remarks>
 /// <para>Each recipient is claimed in <see cref="NoticeDeliveries"/> before the email goes out and marked after, so a
 /// notice delivered twice (a redelivered message, two sweeps, a replay) reaches nobody twice.</para>
@@ -22,6 +24,7 @@ namespace SlaFunctions.Sending;
 public sealed partial class NoticeSender : INoticeInbox
 {
     private static readonly Duration LongestRetry = Duration.FromHours(1);
+    private static readonly Duration LongestAskedWait = Duration.FromDays(1);
     private readonly CaseTables _tables;
     private readonly PolicyCatalog _policies;
     private readonly NoticeRecipients _recipients;
@@ -29,13 +32,15 @@ public sealed partial class NoticeSender : INoticeInbox
     private readonly NoticeTemplates _templates;
     private readonly IEmailTransport _transport;
     private readonly EmailOptions _email;
+    private readonly HookSender _hooks;
     private readonly IClock _clock;
     private readonly ILogger<NoticeSender> _logger;
 
     /// <summary>Creates the sender.</summary>
     public NoticeSender(CaseTables tables, PolicyCatalog policies, NoticeRecipients recipients, NoticeOptions options, NoticeTemplates templates,
-        IEmailTransport transport, EmailOptions email, IClock clock, ILogger<NoticeSender> logger)
+        IEmailTransport transport, EmailOptions email, HookSender hooks, IClock clock, ILogger<NoticeSender> logger)
     {
+        _hooks = hooks;
         _tables = tables;
         _policies = policies;
         _recipients = recipients;
@@ -68,7 +73,7 @@ public sealed partial class NoticeSender : INoticeInbox
         {
             NobodyFor(_logger, notice.Id, role);
         }
-        var about = new NoticeDelivery { PointKey = pointKey, Recipient = "", State = DeliveryState.Sending, Kind = notice.Kind.ToString().ToLowerInvariant(), Target = notice.Target?.Name ?? notice.Rule, At = notice.At };
+        var about = new NoticeDelivery { PointKey = pointKey, Recipient = "", State = DeliveryState.Sending, Kind = notice.Kind.ToString().ToLowerInvariant(), Target = notice.Change?.Target ?? notice.Target?.Name ?? notice.Rule, At = notice.At };
         Instant? nextDue = null;
         foreach (var person in people)
         {
@@ -123,30 +128,55 @@ public sealed partial class NoticeSender : INoticeInbox
             Held(_logger, notice.Id, person.Address, opening);
             return opening;
         }
-        var message = _templates.Compose(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone, _email.From!, person.Address);
         var attempt = attempts + 1;
+        if (await TryAsync(notice, person, cancellationToken).ConfigureAwait(false) is not { } failure)
+        {
+            await _tables.Deliveries.MarkSentAsync(key, pointKey, person.Address, attempt, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            Sent(_logger, notice.Id, person.Address);
+            return null;
+        }
+        if (failure.Transient && attempt < _options.MaxAttempts)
+        {
+            // Back-off doubles from RetryAfter up to an hour; a longer wait the other side asked for (up to a day) wins.
+            var backOff = Duration.FromTimeSpan(_options.RetryAfter) * Math.Pow(2, attempts);
+            var wait = backOff < LongestRetry ? backOff : LongestRetry;
+            if (failure.RetryAfter is { } asked && Duration.FromTimeSpan(asked) > wait)
+            {
+                wait = Duration.FromTimeSpan(asked) < LongestAskedWait ? Duration.FromTimeSpan(asked) : LongestAskedWait;
+            }
+            var until = now + wait;
+            await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Waiting, attempt, until, failure.Reason, cancellationToken).ConfigureAwait(false);
+            Retrying(_logger, notice.Id, person.Address, attempt, failure.Reason, until, failure.Error);
+            return until;
+        }
+        var reason = failure.Transient ? $"Failed {attempt} times; the last: {failure.Reason}" : failure.Reason;
+        await _tables.Deliveries.MarkPoisonAsync(key, pointKey, person.Address, attempt, reason, cancellationToken).ConfigureAwait(false);
+        await SetAsideAsync(NoticeJson.ToText(notice), notice.Id, person.Address, reason, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    // One try at one recipient: null when it went, else why not and whether trying again may help.
+    private async Task<Failure?> TryAsync(Notice notice, NoticeRecipient person, CancellationToken cancellationToken)
+    {
+        if (person.Role == NoticeRecipients.HookRole)
+        {
+            var result = await _hooks.SendAsync(notice, person.Address, cancellationToken).ConfigureAwait(false);
+            return result.Outcome == HookOutcome.Delivered ? null : new Failure(result.Outcome == HookOutcome.Transient, result.Reason ?? "", result.RetryAfter, null);
+        }
+        var message = _templates.Compose(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone, _email.From!, person.Address);
         try
         {
             await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EmailTransientException ex) when (attempt < _options.MaxAttempts)
-        {
-            var wait = Duration.FromTimeSpan(_options.RetryAfter) * Math.Pow(2, attempts);
-            var until = now + (wait < LongestRetry ? wait : LongestRetry);
-            await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Waiting, attempt, until, ex.Message, cancellationToken).ConfigureAwait(false);
-            Retrying(_logger, notice.Id, person.Address, attempt, until, ex);
-            return until;
-        }
-        catch (Exception ex) when (ex is EmailTransientException or EmailRejectedException)
-        {
-            var reason = ex is EmailRejectedException ? $"Refused by the mail system: {ex.Message}" : $"Failed {attempt} times; the last: {ex.Message}";
-            await _tables.Deliveries.MarkPoisonAsync(key, pointKey, person.Address, attempt, reason, cancellationToken).ConfigureAwait(false);
-            await SetAsideAsync(NoticeJson.ToText(notice), notice.Id, person.Address, reason, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        await _tables.Deliveries.MarkSentAsync(key, pointKey, person.Address, attempt, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
-        Sent(_logger, notice.Id, person.Address);
-        return null;
+        catch (EmailTransientException ex)
+        {
+            return new Failure(true, ex.Message, ex.RetryAfter, ex);
+        }
+        catch (EmailRejectedException ex)
+        {
+            return new Failure(false, $"Refused by the mail system: {ex.Message}", null, ex);
+        }
     }
 
     private bool IsUrgent(Notice notice, NoticeRecipient person)
@@ -180,12 +210,19 @@ public sealed partial class NoticeSender : INoticeInbox
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Notice {NoticeId} to {Recipient} held until their working hours at {Until}")]
     private static partial void Held(ILogger logger, string noticeId, string recipient, Instant until);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Notice {NoticeId} to {Recipient} failed (attempt {Attempt}); trying again at {Until}")]
-    private static partial void Retrying(ILogger logger, string noticeId, string recipient, int attempt, Instant until, Exception exception);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Notice {NoticeId} to {Recipient} failed (attempt {Attempt}): {Reason}; trying again at {Until}")]
+    private static partial void Retrying(ILogger logger, string noticeId, string recipient, int attempt, string reason, Instant until, Exception? exception);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Notice {Id} set aside as poison: {Reason}")]
     private static partial void SetAside(ILogger logger, string id, string reason);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Notice {NoticeId}: '{Role}' names nobody (no address on the case or in settings)")]
     private static partial void NobodyFor(ILogger logger, string noticeId, string role);
+
+    /// <summary>Why one try failed.</summary>
+    /// <param name="Transient">True when trying again later may help.</param>
+    /// <param name="Reason">What happened, for the delivery record and the poison list.</param>
+    /// <param name="RetryAfter">How long the other side asked us to wait, if it said.</param>
+    /// <param name="Error">The exception behind it, for the log.</param>
+    private readonly record struct Failure(bool Transient, string Reason, TimeSpan? RetryAfter, Exception? Error);
 }

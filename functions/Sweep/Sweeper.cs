@@ -2,6 +2,7 @@ using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Hosting;
 using SlaFunctions.Notices;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
@@ -9,7 +10,8 @@ using SlaFunctions.Storage.Cases;
 namespace SlaFunctions.Sweep;
 
 /// <summary>The sweep: reads the due index for the window since the last sweep, judges each case found, emits a notice
-/// for every escalation point come due, then queues every notice in the outbox that is ready.</summary>
+/// for every escalation point come due (and, for the webhook endpoints that hear of the case, for every target change of
+/// state), then queues every notice in the outbox that is ready.</summary>
 /// <remarks>
 /// <para>Its cost grows with the cases due in the window and the notices in flight, never with all open cases.</para>
 /// <para>Nothing is lost and nothing doubled when sweeps overlap or die: a notice is written to the outbox before its
@@ -23,16 +25,18 @@ public sealed partial class Sweeper : ISweep
     private readonly CaseTables _tables;
     private readonly PolicyCatalog _policies;
     private readonly WebhookOptions _connections;
+    private readonly HookOptions _hooks;
     private readonly SweepOptions _options;
     private readonly IClock _clock;
     private readonly ILogger<Sweeper> _logger;
 
     /// <summary>Creates the sweep.</summary>
-    public Sweeper(CaseTables tables, PolicyCatalog policies, WebhookOptions connections, SweepOptions options, IClock clock, ILogger<Sweeper> logger)
+    public Sweeper(CaseTables tables, PolicyCatalog policies, WebhookOptions connections, HookOptions hooks, SweepOptions options, IClock clock, ILogger<Sweeper> logger)
     {
         _tables = tables;
         _policies = policies;
         _connections = connections;
+        _hooks = hooks;
         _options = options;
         _clock = clock;
         _logger = logger;
@@ -100,8 +104,10 @@ public sealed partial class Sweeper : ISweep
                 UnknownPolicy(_logger, key, record.Snapshot.PolicyId);
                 return;
             }
-            var plan = SweepPlan.For(policy, record, now);
-            if (plan.Mark.Count == 0 && plan.Evaluation.NextCheckAt == record.Snapshot.NextCheckAt)
+            var endpoints = _hooks.EndpointsFor(key.Connection, policy.Id);
+            var plan = SweepPlan.For(policy, record, now, endpoints.Count > 0);
+            var marks = plan.MarkKeys;
+            if (marks.Count == 0 && plan.Evaluation.NextCheckAt == record.Snapshot.NextCheckAt)
             {
                 await ReindexAsync(store, key, rows, record.Snapshot.NextCheckAt, cancellationToken).ConfigureAwait(false);
                 return;
@@ -109,11 +115,12 @@ public sealed partial class Sweeper : ISweep
 
             // The notices go to the outbox before the points are marked noticed in the case.
             var customer = _connections.Connections.TryGetValue(key.Connection, out var connection) ? connection.Customer : null;
-            foreach (var point in plan.Send.Where(p => !outboxed.Contains(p.Key)))
+            var notices = plan.Send.Select(point => NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, point, now))
+                .Concat(plan.Announce.Select(change => NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, change, endpoints, now)));
+            foreach (var notice in notices.Where(n => !outboxed.Contains(n.Key)))
             {
-                var notice = NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, point, now);
                 await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), now, cancellationToken).ConfigureAwait(false);
-                outboxed.Add(point.Key);
+                outboxed.Add(notice.Key);
             }
 
             var stale = false;
@@ -126,8 +133,8 @@ public sealed partial class Sweeper : ISweep
                 {
                     return null;
                 }
-                var fresh = SweepPlan.For(policy, current, now);
-                if (fresh.Send.Any(p => !outboxed.Contains(p.Key)))
+                var fresh = SweepPlan.For(policy, current, now, endpoints.Count > 0);
+                if (fresh.SendKeys.Any(k => !outboxed.Contains(k)))
                 {
                     // A webhook changed the case since it was read and brought a point this attempt did not outbox.
                     stale = true;
@@ -137,13 +144,13 @@ public sealed partial class Sweeper : ISweep
                 // One commit marks at most what a transaction holds. A case not swept for weeks can have more points
                 // due (a rule repeating every few hours): the skipped ones are marked first, in rounds, and the sent
                 // ones last, so until then every round plans the same notices and the outbox gets each once.
-                var sent = fresh.Send.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-                var marks = fresh.Mark.Select(p => p.Key).OrderBy(k => sent.Contains(k)).ToList();
-                more = marks.Count > CaseStore.MaxRowsPerCommit;
+                var sent = fresh.SendKeys.ToHashSet(StringComparer.Ordinal);
+                var ordered = fresh.MarkKeys.OrderBy(sent.Contains).ToList();
+                more = ordered.Count > CaseStore.MaxRowsPerCommit;
                 return new CaseChange
                 {
                     Snapshot = fresh.Evaluation.ApplyTo(current.Snapshot, CaseEvaluation.StatusOf(current.History)),
-                    Notices = [.. marks.Take(CaseStore.MaxRowsPerCommit)],
+                    Notices = [.. ordered.Take(CaseStore.MaxRowsPerCommit)],
                 };
             }, cancellationToken).ConfigureAwait(false);
             if (stale)
@@ -153,7 +160,7 @@ public sealed partial class Sweeper : ISweep
             }
             if (outcome == CommitOutcome.Applied)
             {
-                Noticed(_logger, key, plan.Send.Count, plan.Mark.Count - plan.Send.Count);
+                Noticed(_logger, key, plan.Send.Count + plan.Announce.Count, marks.Count - plan.Send.Count - plan.Announce.Count);
             }
             if (more && outcome == CommitOutcome.Applied)
             {
@@ -217,7 +224,7 @@ public sealed partial class Sweeper : ISweep
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Swept {Cases} cases due; queued {Notices} notices")]
     private static partial void Swept(ILogger logger, int cases, int notices);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Case {Case}: {Sent} notices emitted, {Skipped} superseded points marked")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Case {Case}: {Sent} notices emitted, {Skipped} superseded points and changes marked")]
     private static partial void Noticed(ILogger logger, CaseKey @case, int sent, int skipped);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Case {Case} names policy {PolicyId}, which is not loaded; its notices wait until it is")]

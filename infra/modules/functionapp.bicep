@@ -7,7 +7,7 @@
 // - The package comes from a blob container the platform reads as the user-assigned identity, so that identity
 //   needs Storage Blob Data Owner before the app starts (main.bicep deploys roles first).
 
-import { tagSet, webhookConnection } from 'types.bicep'
+import { hookEndpoint, tagSet, webhookConnection } from 'types.bicep'
 
 @description('Azure region of the plan and the app.')
 param location string
@@ -50,6 +50,9 @@ param keyVaultUri string
 
 @description('Webhook senders; each gets Key Vault references to its current and previous secret.')
 param webhookConnections webhookConnection[]
+
+@description('Receivers of outbound SLA webhooks; each gets Key Vault references to its URL and its current and previous secret.')
+param hookEndpoints hookEndpoint[]
 
 @description('NCRONTAB schedule of the sweep, six fields, in UTC.')
 param sweepSchedule string
@@ -99,6 +102,34 @@ var webhookSettings = flatten(map(webhookConnections, connection => [
     value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/webhook-${connection.name}-previous/)'
   }
 ]))
+
+// Hooks__Endpoints__<name>__Secrets__0 signs every delivery and __1 signs it too, so a receiver can move to a new
+// secret while both signatures arrive; with nothing to rotate, previous holds the same value as current (signed once).
+// The URL is a Key Vault reference as well: a chat tool's webhook URL is often a credential in itself.
+var hookSettings = flatten(map(hookEndpoints, endpoint => concat(
+  [
+    {
+      name: 'Hooks__Endpoints__${endpoint.name}__Url'
+      value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/hook-${endpoint.name}-url/)'
+    }
+    {
+      name: 'Hooks__Endpoints__${endpoint.name}__Secrets__0'
+      value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/hook-${endpoint.name}-current/)'
+    }
+    {
+      name: 'Hooks__Endpoints__${endpoint.name}__Secrets__1'
+      value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/hook-${endpoint.name}-previous/)'
+    }
+  ],
+  map(range(0, length(endpoint.?policies ?? [])), i => {
+    name: 'Hooks__Endpoints__${endpoint.name}__Policies__${i}'
+    value: endpoint.policies![i]
+  }),
+  map(range(0, length(endpoint.?connections ?? [])), i => {
+    name: 'Hooks__Endpoints__${endpoint.name}__Connections__${i}'
+    value: endpoint.connections![i]
+  })
+)))
 
 var appSettings = concat(
   [
@@ -170,7 +201,8 @@ var appSettings = concat(
       value: sweepSchedule
     }
   ],
-  webhookSettings
+  webhookSettings,
+  hookSettings
 )
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {

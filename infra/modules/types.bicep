@@ -23,5 +23,20 @@ type webhookConnection = {
 }
 
 @export()
+@description('One receiver of outbound SLA webhooks: each target change of state as a CloudEvent signed with Standard Webhooks. Its URL (often a credential itself, as chat tools issue them) and secrets live in Key Vault as hook-<name>-url, hook-<name>-current and hook-<name>-previous.')
+type hookEndpoint = {
+  @description('Lowercase letters and digits only: it is used in an app setting name (App Service allows no "-") and in Key Vault secret names (which allow no "_"). Example: opschat.')
+  @minLength(2)
+  @maxLength(40)
+  name: string
+
+  @description('Policy ids whose cases it hears of; omit for every policy.')
+  policies: string[]?
+
+  @description('Webhook connection names whose cases it hears of; omit for every connection.')
+  connections: string[]?
+}
+
+@export()
 @description('How the identity gets the right to send email through Communication Services.')
 type emailSenderRole = 'customRole' | 'contributor'

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 
 namespace SlaFunctions.Notices;
@@ -32,7 +33,10 @@ public static class NoticeJson
         return notice switch
         {
             null => throw new NoticeFormatException("Not a notice: the JSON is null."),
-            { Version: not Notice.CurrentVersion } => throw new NoticeFormatException($"Notice version {notice.Version} is not one this build reads (it reads {Notice.CurrentVersion})."),
+            { Version: < Notice.EscalationVersion or > Notice.CurrentVersion } =>
+                throw new NoticeFormatException($"Notice version {notice.Version} is not one this build reads (it reads {Notice.EscalationVersion} to {Notice.CurrentVersion})."),
+            { Kind: NoticeKind.StateChanged, Change: null } or { Kind: NoticeKind.StateChanged, Version: < Notice.StateChangeVersion } =>
+                throw new NoticeFormatException($"Not a notice: a stateChanged notice is version {Notice.StateChangeVersion} and has a change."),
             _ => notice,
         };
     }
@@ -52,6 +56,9 @@ public static class NoticeJson
             writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
     }
 
+    /// <summary>A target phase as its camelCase word (<c>atRisk</c>), as everything outside the engine writes it.</summary>
+    internal sealed class PhaseConverter() : JsonStringEnumConverter<TargetPhase>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+
     internal sealed class DurationConverter : JsonConverter<Duration>
     {
         public override Duration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -68,6 +75,6 @@ public static class NoticeJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(NoticeJson.InstantConverter), typeof(NoticeJson.DurationConverter)])]
+    Converters = [typeof(NoticeJson.InstantConverter), typeof(NoticeJson.DurationConverter), typeof(NoticeJson.PhaseConverter)])]
 [JsonSerializable(typeof(Notice))]
 internal sealed partial class NoticeJsonContext : JsonSerializerContext;

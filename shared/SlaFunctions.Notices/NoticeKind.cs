@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SlaFunctions.Notices;
 
-/// <summary>What a notice tells a person, and so which words and colours its email uses.</summary>
+/// <summary>What a notice tells, and so which words and colours its email uses, or that it is a webhook's.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<NoticeKind>))]
 public enum NoticeKind
 {
@@ -17,4 +17,9 @@ public enum NoticeKind
     /// <summary>Someone more senior is told: a lag after a breach, a case opened at or raised to a severe level.</summary>
     [JsonStringEnumMemberName("escalation")]
     Escalation,
+
+    /// <summary>A target entered a new state (running, atRisk, breached, met, stopped): told to webhook endpoints, not
+    /// to people. Version 2 of the format.</summary>
+    [JsonStringEnumMemberName("stateChanged")]
+    StateChanged,
 }

@@ -45,6 +45,30 @@ internal static class ExampleNotices
     /// <summary>An event rule: the case opened at Severity 1, so on-call is paged. No target.</summary>
     public static Notice Opened => Point(NoticeKind.Escalation, "opened", "sev1-page", "14:00", null, "onCall", "accountManager", "customer");
 
+    /// <summary>The first response, at risk since 14:45, breached at its 15:00 due: told to the endpoint <c>ops-chat</c>.</summary>
+    public static Notice Breached => new()
+    {
+        Version = Notice.StateChangeVersion,
+        Id = "zendesk-lumenvox/48213/state/firstResponse/1772460000/breached",
+        Key = "state/firstResponse/1772460000/breached",
+        Kind = NoticeKind.StateChanged,
+        Trigger = "",
+        Rule = "",
+        At = At("2026-03-02T15:00:00Z"),
+        EmittedAt = At("2026-03-02T15:00:03Z"),
+        Case = Case,
+        Target = FirstResponse with { Overdue = Duration.Zero },
+        Notify = ["hook:ops-chat"],
+        Change = new NoticeChange
+        {
+            Target = "firstResponse",
+            From = SlaFunctions.Engine.Clocks.TargetPhase.AtRisk,
+            To = SlaFunctions.Engine.Clocks.TargetPhase.Breached,
+            RunStartedAt = At("2026-03-02T14:00:00Z"),
+            DueAt = At("2026-03-02T15:00:00Z"),
+        },
+    };
+
     /// <summary>A point on 2 March 2026 at <paramref name="time"/> UTC, emitted by the sweep three seconds later.</summary>
     private static Notice Point(NoticeKind kind, string trigger, string rule, string time, NoticeTarget? target, params string[] notify) => new()
     {

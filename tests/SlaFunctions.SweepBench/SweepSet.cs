@@ -9,6 +9,7 @@ using SlaFunctions.Cases;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Hosting;
 using SlaFunctions.Notices;
+using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
@@ -144,7 +145,7 @@ internal sealed class SweepSet
         using var tables = new CaseTables(Options(outbox));
         await tables.EnsureCreatedAsync(default);
         var webhooks = new WebhookOptions { Connections = { [Connection] = _connection } };
-        var sweeper = new Sweeper(tables, _policies, webhooks, options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
+        var sweeper = new Sweeper(tables, _policies, webhooks, new HookOptions(), options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
         var queue = new CountedNotices();
         var clock = Stopwatch.StartNew();
         var report = await sweeper.RunAsync(queue, default);
@@ -241,7 +242,7 @@ internal sealed class SweepSet
             Requester = "kim@acme.example",
         };
         // The delivery arrives as the case opens, as a ticket tool's webhook would.
-        var outcome = await new CaseIngestion(tables, new FakeClock(openedAt)).ApplyAsync(_connection, _policy, incoming, default);
+        var outcome = await new CaseIngestion(tables, new HookOptions(), new FakeClock(openedAt)).ApplyAsync(_connection, _policy, incoming, default);
         if (outcome != CommitOutcome.Applied)
         {
             throw new InvalidOperationException($"Seeding {key} gave {outcome}, not Applied.");

@@ -49,4 +49,17 @@ public sealed class CaseClock
         ArgumentNullException.ThrowIfNull(state);
         return EscalationPlanner.Plan(_policy, state.Timeline, state, after, until);
     }
+
+    /// <summary>The phases the targets enter in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the
+    /// case stands in <paramref name="state"/>, a state this clock gave: changes already past, and those to come if
+    /// nothing else happens (a run starting by itself, a warning, a due). In time order; at one instant, an earlier
+    /// run's change first.</summary>
+    /// <remarks>Each run of a target's clock enters running at its start, at risk at the first point of the policy's
+    /// warning rules for the target (if before due), then breached at due, or met or stopped where it ended. A target
+    /// the current severity does not have has no changes.</remarks>
+    public IReadOnlyList<TargetChange> ChangesBetween(CaseState state, Instant after, Instant until)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return TargetChangePlanner.Plan(_policy, state.Timeline, state, after, until);
+    }
 }

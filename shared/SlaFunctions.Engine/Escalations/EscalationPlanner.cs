@@ -33,6 +33,18 @@ internal static class EscalationPlanner
         return points;
     }
 
+    /// <summary>The earliest point of the policy's warning rules (<see cref="EscalationTrigger.IsWarning"/>) for
+    /// <paramref name="target"/> on <paramref name="cycle"/>, at or before <paramref name="until"/>; null when none.</summary>
+    public static Instant? FirstWarning(Policy policy, TargetStatus target, ClockCycle cycle, CaseTimeline timeline, Instant until)
+    {
+        var points = new List<EscalationPoint>();
+        foreach (var rule in policy.Escalations.Where(r => r.Target == target.Name && r.At.IsWarning))
+        {
+            AddClockPoints(points, rule, target.Name, target.Target.Kind, cycle, timeline, Instant.MinValue, until);
+        }
+        return points.Count == 0 ? null : points.Min(p => p.At);
+    }
+
     private static void AddEventPoints(List<EscalationPoint> points, EscalationRule rule, CaseTimeline timeline, Instant after, Instant until)
     {
         var periods = timeline.SeverityPeriods;

@@ -15,6 +15,10 @@ public sealed record EscalationTrigger
     /// <see cref="EscalationTriggerKind.Elapsed"/>: the open time.</summary>
     public Duration Offset { get; init; }
 
+    /// <summary>True for a warning: a share of the goal, a lead before due or a threshold of open time, each of which
+    /// tells of a target still to be met rather than of one missed.</summary>
+    public bool IsWarning => Kind is EscalationTriggerKind.Percent or EscalationTriggerKind.Before or EscalationTriggerKind.Elapsed;
+
     /// <summary>Where the trigger sits on a clock whose goal is <paramref name="goal"/>, in open time used; null for an
     /// event trigger.</summary>
     public Duration? PositionOn(Duration goal) => Kind switch

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Core;
@@ -81,8 +80,8 @@ public sealed class AcsEmailSender : IEmailTransport
                 return;
             }
             var error = await ErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
-            throw IsTransient(response.StatusCode)
-                ? new EmailTransientException($"ACS deferred the message to {message.To}: {error}") { RetryAfter = RetryAfter(response) }
+            throw HttpRetry.IsTransient(response.StatusCode)
+                ? new EmailTransientException($"ACS deferred the message to {message.To}: {error}") { RetryAfter = HttpRetry.After(response) }
                 : new EmailRejectedException($"ACS refused the message to {message.To}: {error}");
         }
         catch (Exception ex) when (ex is HttpRequestException or AuthenticationFailedException
@@ -100,16 +99,6 @@ public sealed class AcsEmailSender : IEmailTransport
             : new AcsAddress(message.To, null);
         return new AcsSendRequest(sender, new AcsRecipients([to]), new AcsContent(message.Subject, message.Text, message.Html), UserEngagementTrackingDisabled: true);
     }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } when response.Headers.Date is { } now => date - now > TimeSpan.Zero ? date - now : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

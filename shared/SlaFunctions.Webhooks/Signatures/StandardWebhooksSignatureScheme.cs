@@ -7,7 +7,8 @@ namespace SlaFunctions.Webhooks.Signatures;
 /// (Unix seconds), a dot and the raw body.</summary>
 /// <remarks>The secret is written <c>whsec_</c> followed by base64, and the key is the decoded bytes. The signature
 /// header may list several space-separated signatures (a sender mid-rotation signs with both secrets); any <c>v1</c>
-/// one that matches is enough, and other versions are skipped. The timestamp must fall inside the replay window.</remarks>
+/// one that matches is enough, and other versions are skipped. The timestamp must fall inside the replay window.
+/// <see cref="Sign"/> writes the header for outbound deliveries in the same scheme.</remarks>
 public sealed class StandardWebhooksSignatureScheme : ISignatureScheme
 {
     /// <summary>The message id header.</summary>
@@ -61,10 +62,32 @@ public sealed class StandardWebhooksSignatureScheme : ISignatureScheme
         {
             return SignatureCheck.Refused(SignatureProblem.Malformed, $"{SignatureHeader} holds no v1,<base64> signature.");
         }
-        var check = SecretComparison.Check(secrets, secret => Hmac.Sha256(Key(secret), $"{id}.{timestamp}.", request.Body), presented,
+        var check = SecretComparison.Check(secrets, secret => Mac(secret, id, timestamp, request.Body), presented,
             $"{SignatureHeader} matches neither secret; sign with the connection's whsec_ secret.");
         return check.IsValid ? _window.Refusal(signedAt, TimestampHeader) ?? check : check;
     }
+
+    /// <summary>The <c>webhook-signature</c> value for a delivery: <c>v1,&lt;base64&gt;</c> for each of
+    /// <paramref name="secrets"/>, in the order given (the current secret first), separated by spaces.</summary>
+    /// <param name="secrets">Each <c>whsec_</c> followed by base64 (a bare base64 secret is read the same way).</param>
+    /// <param name="id">The <c>webhook-id</c>; it must not contain a full stop.</param>
+    /// <param name="timestamp">The <c>webhook-timestamp</c>, Unix seconds.</param>
+    /// <param name="body">The exact bytes sent.</param>
+    /// <exception cref="ArgumentException">A secret is not base64, or <paramref name="id"/> holds a full stop.</exception>
+    public static string Sign(IEnumerable<string> secrets, string id, long timestamp, ReadOnlyMemory<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (id.Contains('.', StringComparison.Ordinal))
+        {
+            // The signed text joins id, timestamp and body with full stops, so a stop in the id would blur the parts.
+            throw new ArgumentException("A Standard Webhooks id may not contain a full stop.", nameof(id));
+        }
+        var seconds = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(' ', secrets.Select(secret => "v1," + Convert.ToBase64String(Mac(secret, id, seconds, body))));
+    }
+
+    private static byte[] Mac(string secret, string id, string timestamp, ReadOnlyMemory<byte> body) => Hmac.Sha256(Key(secret), $"{id}.{timestamp}.", body);
 
     private static byte[] Key(string secret)
     {

@@ -12,7 +12,7 @@ using static SlaFunctions.Engine.Tests.TestPolicies;
 namespace SlaFunctions.Engine.Tests.Clocks;
 
 /// <summary>Random case histories: the clocks depend on what happened and when, not on delivery order.</summary>
-public sealed class CaseClockProperties
+public sealed partial class CaseClockProperties
 {
     private static readonly IReadOnlyList<Recipient> Assignee = [Recipient.ForRole(RecipientRole.Assignee)];
 

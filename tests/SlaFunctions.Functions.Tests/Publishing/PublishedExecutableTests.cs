@@ -10,23 +10,28 @@ using Azure.Data.Tables;
 using Microsoft.AspNetCore.Mvc.Testing;
 using NodaTime;
 using SlaFunctions.Functions.Tests.Invocations;
+using SlaFunctions.Notices.Tests.Hooks;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Publishing;
 
 /// <summary>The published Native AOT executable started as the Functions host starts it: from the app folder, with
 /// FUNCTIONS_CUSTOMHANDLER_PORT set, on Azurite. It runs the paths trimming could break: Table Storage (create,
-/// transaction, point read, query, the start-up recompute), policy and .ics loading, source-generated JSON.</summary>
+/// transaction, point read, query, the start-up recompute), policy and .ics loading, source-generated JSON, settings
+/// bound by the generator, and an outbound webhook.</summary>
 public sealed class PublishedExecutableTests : IAsyncLifetime
 {
     private const string Secret = "published-test-secret-0123456789";
+    private const string HookSecret = "whsec_c2xhZnVuY3Rpb25zLWhvb2stc2VjcmV0LTAx";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
     private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(20) };
     private Process? _process;
+    private HookReceiver _receiver = null!;
     private readonly StringBuilder _output = new();
 
     public async Task InitializeAsync()
     {
+        _receiver = await HookReceiver.StartAsync(HookSecret, SystemClock.Instance.GetCurrentInstant);
         var port = FreePort();
         var start = new ProcessStartInfo(Path.Combine(PublishedApp.Folder, PublishedApp.ExecutableName))
         {
@@ -39,6 +44,11 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         start.Environment["Storage__ConnectionString"] = "UseDevelopmentStorage=true";
         start.Environment["Storage__CasesTable"] = "aotcases" + _suffix;
         start.Environment["Storage__DueTable"] = "aotdue" + _suffix;
+        start.Environment["Storage__OutboxTable"] = "aotoutbox" + _suffix;
+        start.Environment["Storage__DeliveriesTable"] = "aotsent" + _suffix;
+        start.Environment["Storage__PoisonTable"] = "aotpoison" + _suffix;
+        start.Environment["Hooks__Endpoints__ops__Url"] = _receiver.Url.ToString();
+        start.Environment["Hooks__Endpoints__ops__Secrets__0"] = HookSecret;
         start.Environment["Webhooks__Connections__acme__Source"] = "zendesk";
         start.Environment["Webhooks__Connections__acme__Secrets__0"] = Secret;
         start.Environment["Webhooks__Connections__acme__Policy"] = "lumenvox";
@@ -79,9 +89,12 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         }
         _process?.Dispose();
         _client.Dispose();
+        await _receiver.DisposeAsync();
         var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync("aotcases" + _suffix);
-        await service.DeleteTableAsync("aotdue" + _suffix);
+        foreach (var table in new[] { "aotcases", "aotdue", "aotoutbox", "aotsent", "aotpoison" })
+        {
+            await service.DeleteTableAsync(table + _suffix);
+        }
     }
 
     private string Output
@@ -115,21 +128,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     [Fact]
     public async Task Executable_WebhookThenCaseRead_OnTableStorage()
     {
-        // The real process reads the real clock, so the signature must carry the real time.
-        var now = SystemClock.Instance.GetCurrentInstant();
-        var at = now.ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var body = $$$"""
-            {"schema":"slafunctions.zendesk.v1","event":"ticket.created","ticket":{"id":"42","title":"Calls drop","priority":"High",
-             "status":"Open","created_at":"{{{at}}}","updated_at":"{{{at}}}","requester_id":"100","requester_email":"ana@acme.example"},
-             "actor":{"id":"100","role":"EndUser"}}
-            """;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/acme", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-        request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(at + body))));
-        request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", at);
-        request.Headers.Add("x-zendesk-webhook-invocation-id", "aot-1");
-
-        using var delivered = await _client.SendAsync(request);
+        using var delivered = await PostTicketCreatedAsync("42");
         var read = await GetJsonAsync("/api/cases/acme/42");
         var list = await GetJsonAsync("/api/cases?state=open");
 
@@ -137,6 +136,57 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         Assert.Equal("lumenvox", read["policyId"]!.GetValue<string>());
         Assert.Equal("42", Assert.Single(list["items"]!.AsArray())!["externalId"]!.GetValue<string>());
         Assert.DoesNotContain("Exception", Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Executable_SweepThenSender_PostsEachTargetChangeAsASignedCloudEvent()
+    {
+        // A Major case opened now: the sweep's output binding carries its two targets' start, the sender posts each.
+        using var delivered = await PostTicketCreatedAsync("43");
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+
+        var swept = await InvokeAsync("sweep", Envelope.Timer());
+        var changes = swept["Outputs"]!["escalations"]!.AsArray().Select(m => m!.GetValue<string>()).Where(m => m.Contains("\"stateChanged\"", StringComparison.Ordinal)).ToList();
+        foreach (var change in changes)
+        {
+            await InvokeAsync("sender", Envelope.ServiceBus("notice", change, 1));
+        }
+
+        Assert.Equal(2, changes.Count);
+        Assert.Equal(["firstResponse notStarted→running", "resolution notStarted→running"], _receiver.Accepted.Select(d => d.Change).Order(StringComparer.Ordinal));
+        Assert.All(_receiver.Received, d => Assert.True(d.Verified, $"{d.Id} did not verify"));
+        Assert.Equal(("com.slafunctions.target.running", "43", "2"), (_receiver.Received[0].Type, _receiver.Received[0].Json.GetProperty("subject").GetString(),
+            _receiver.Received[0].Json.GetProperty("data").GetProperty("severity").GetString()));
+        Assert.DoesNotContain("Exception", Output, StringComparison.Ordinal);
+    }
+
+    // A Zendesk ticket created now, at priority High (LumenVox Major), signed with the connection's secret.
+    private async Task<HttpResponseMessage> PostTicketCreatedAsync(string id)
+    {
+        // The real process reads the real clock, so the signature must carry the real time.
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var at = now.ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var body = $$$"""
+            {"schema":"slafunctions.zendesk.v1","event":"ticket.created","ticket":{"id":"{{{id}}}","title":"Calls drop","priority":"High",
+             "status":"Open","created_at":"{{{at}}}","updated_at":"{{{at}}}","requester_id":"100","requester_email":"ana@acme.example"},
+             "actor":{"id":"100","role":"EndUser"}}
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/webhooks/acme", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(at + body))));
+        request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", at);
+        request.Headers.Add("x-zendesk-webhook-invocation-id", "aot-" + id);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<JsonNode> InvokeAsync(string function, string envelope)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/" + function, UriKind.Relative)) { Content = new StringContent(envelope, Encoding.UTF8, "application/json") };
+        HostHeaders.AddTo(request);
+        using var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{function}: {response.StatusCode} {text}\n{Output}");
+        return JsonNode.Parse(text)!;
     }
 
     [Fact]

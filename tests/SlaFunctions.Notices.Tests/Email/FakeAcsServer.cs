@@ -1,15 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace SlaFunctions.Notices.Tests.Email;
@@ -22,15 +16,14 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 {
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
 
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly byte[]? _key;
     private readonly string? _token;
     private readonly Queue<(int Status, string? RetryAfter, string? Body)> _replies = new();
     private readonly List<AcsReceivedRequest> _received = [];
 
-    private FakeAcsServer(WebApplication app, byte[]? key, string? token)
+    private FakeAcsServer(byte[]? key, string? token)
     {
-        _app = app;
         _key = key;
         _token = token;
     }
@@ -58,14 +51,9 @@ internal sealed class FakeAcsServer : IAsyncDisposable
     /// <paramref name="token"/>.</summary>
     public static async Task<FakeAcsServer> StartAsync(byte[]? key = null, string? token = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeAcsServer(app, key, token);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Endpoint = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+        var server = new FakeAcsServer(key, token);
+        server._host = await LoopbackServer.StartAsync(server.HandleAsync);
+        server.Endpoint = server._host.Address;
         return server;
     }
 
@@ -159,9 +147,5 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         await context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>> { ["error"] = new() { ["code"] = code, ["message"] = message } }));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

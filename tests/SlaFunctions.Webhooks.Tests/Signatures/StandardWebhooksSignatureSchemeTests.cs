@@ -69,4 +69,33 @@ public sealed class StandardWebhooksSignatureSchemeTests
 
         Assert.Equal(SignatureProblem.Missing, At(SignedAt).Verify(request, new WebhookSecrets(Secret)).Problem);
     }
+
+    [Fact]
+    public void Sign_SpecVector_TheSpecsSignature()
+    {
+        // The vector of the Standard Webhooks C# library's verifyWebhookSignWorks test.
+        Assert.Equal(Signature, StandardWebhooksSignatureScheme.Sign([Secret], "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, Body));
+    }
+
+    [Fact]
+    public void Sign_TwoSecrets_BothSignaturesInOrder_EachVerifies()
+    {
+        var next = "whsec_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("the-next-secret-of-32-bytes-long"));
+
+        var header = StandardWebhooksSignatureScheme.Sign([next, Secret], "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, Body);
+
+        var parts = header.Split(' ');
+        Assert.Equal(2, parts.Length);
+        Assert.Equal(Signature, parts[1]);
+        var expected = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes("the-next-secret-of-32-bytes-long"), Encoding.UTF8.GetBytes("msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.").Concat(Body).ToArray());
+        Assert.Equal("v1," + Convert.ToBase64String(expected), parts[0]);
+        Assert.True(At(SignedAt).Verify(Request(header), new WebhookSecrets(next)).IsValid);
+        Assert.True(At(SignedAt).Verify(Request(header), new WebhookSecrets(Secret)).IsValid);
+    }
+
+    [Fact]
+    public void Sign_IdWithAFullStop_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => StandardWebhooksSignatureScheme.Sign([Secret], "msg.1", 1614265330, Body));
+    }
 }

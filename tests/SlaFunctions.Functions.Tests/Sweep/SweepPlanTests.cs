@@ -1,0 +1,59 @@
+using NodaTime;
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Engine.Contracts;
+using SlaFunctions.Policies;
+using SlaFunctions.Storage.Cases;
+using SlaFunctions.Sweep;
+using Xunit;
+
+namespace SlaFunctions.Functions.Tests.Sweep;
+
+/// <summary>What one sweep of one case marks and sends, without storage: a LumenVox Critical case opened Monday
+/// 2026-03-09 09:00 GMT (first response due 10:00; an update every 4h around the clock after each reply).</summary>
+public sealed class SweepPlanTests
+{
+    private static readonly Instant Opened = Instant.FromUtc(2026, 3, 9, 9, 0);
+    private static readonly Policy LumenVox = PolicyReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "policies", "lumenvox.yaml")).Policy!;
+
+    private static CaseRecord Case(IReadOnlySet<string> noticed, params CaseEvent[] events) => new()
+    {
+        Snapshot = new CaseSnapshot { Key = new CaseKey("acme-events", "C-1"), PolicyId = "lumenvox", OpenedAt = Opened, OpenedSeverity = "1" },
+        History = [.. events.Select((e, i) => new HistoryEntry { Event = e, DeliveryId = $"d-{i}", ReceivedAt = e.At })],
+        Noticed = noticed,
+    };
+
+    [Fact]
+    public void For_NoEndpoint_NoChangeIsComputedOrMarked()
+    {
+        var plan = SweepPlan.For(LumenVox, Case(new HashSet<string>()), Opened + Duration.FromMinutes(90));
+
+        Assert.Empty(plan.Announce);
+        Assert.Empty(plan.MarkChanges);
+        Assert.Equal(plan.Mark.Select(p => p.Key), plan.MarkKeys);
+    }
+
+    [Fact]
+    public void For_MoreChangesThanOneCommitHolds_TheRestGoToTheNextSweepInTimeOrder()
+    {
+        // 60 replies five minutes apart: each meets an update cycle and starts the next, 122 changes in all, plus the
+        // Critical opening's escalation point.
+        var replies = Enumerable.Range(0, 60).Select(i => CaseEvent.AgentReply(Opened + Duration.FromMinutes(10 + (5 * i)))).ToArray();
+        var now = Opened + Duration.FromHours(6);
+
+        var first = SweepPlan.For(LumenVox, Case(new HashSet<string>(), replies), now, announceChanges: true);
+        var second = SweepPlan.For(LumenVox, Case(first.MarkKeys.ToHashSet(StringComparer.Ordinal), replies), now, announceChanges: true);
+
+        Assert.Equal((1, SweepPlan.MarkLimit - 1, now), (first.Mark.Count, first.MarkChanges.Count, first.Evaluation.NextCheckAt));
+        Assert.Equal(122 - (SweepPlan.MarkLimit - 1), second.MarkChanges.Count);
+        Assert.Empty(second.Mark);
+        Assert.NotEqual(now, second.Evaluation.NextCheckAt);
+        Assert.True(first.MarkChanges[^1].At <= second.MarkChanges[0].At);
+        // Between them, each run's latest change is announced once, and nothing else: a run's last change is its met,
+        // but for the running cadence and resolution.
+        var announced = first.Announce.Concat(second.Announce).Select(c => (c.Name, TargetChange.Word(c.To))).ToList();
+        Assert.Equal(
+            [("firstResponse", "met"), ("resolution", "running"), .. Enumerable.Repeat(("update", "met"), 59), ("update", "running")],
+            announced.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Item2, StringComparer.Ordinal));
+        Assert.Empty(first.MarkKeys.Intersect(second.MarkKeys));
+    }
+}
