@@ -29,25 +29,20 @@ internal static class CaseRowHistory
     private const string Spilled = "HistorySpilled";
     private static readonly InstantPattern Pattern = InstantPattern.ExtendedIso;
 
-    /// <summary>The columns that hold the copy, for reads that must leave it out.</summary>
-    public static bool IsHistoryColumn(string name) => name.StartsWith(Column, StringComparison.Ordinal);
-
     /// <summary>Writes the copy of <paramref name="history"/> and <paramref name="noticed"/> into
     /// <paramref name="row"/>, or marks the row spilled when it would pass <paramref name="budget"/> characters.</summary>
-    /// <returns>True when the copy fits.</returns>
-    public static bool Write(TableEntity row, IEnumerable<HistoryEntry> history, IEnumerable<string> noticed, int budget)
+    public static void Write(TableEntity row, IEnumerable<HistoryEntry> history, IEnumerable<string> noticed, int budget)
     {
         var text = Serialize(history, noticed);
         if (text.Length > budget)
         {
             row[Spilled] = true;
-            return false;
+            return;
         }
         for (int start = 0, column = 0; start < text.Length; start += ColumnChars, column++)
         {
-            row[Column + column.ToString(System.Globalization.CultureInfo.InvariantCulture)] = text.Substring(start, Math.Min(ColumnChars, text.Length - start));
+            row[ColumnName(column)] = text.Substring(start, Math.Min(ColumnChars, text.Length - start));
         }
-        return true;
     }
 
     /// <summary>Reads the copy back from <paramref name="row"/>; false when the row has none (spilled, or written
@@ -56,12 +51,12 @@ internal static class CaseRowHistory
     {
         history = [];
         noticed = new HashSet<string>(StringComparer.Ordinal);
-        if (row.GetBoolean(Spilled) == true || row.GetString(Column + "0") is not { } first)
+        if (row.GetBoolean(Spilled) == true || row.GetString(ColumnName(0)) is not { } first)
         {
             return false;
         }
         var text = new StringBuilder(first);
-        for (var column = 1; row.GetString(Column + column.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } part; column++)
+        for (var column = 1; row.GetString(ColumnName(column)) is { } part; column++)
         {
             text.Append(part);
         }
@@ -88,6 +83,8 @@ internal static class CaseRowHistory
         }
         return true;
     }
+
+    private static string ColumnName(int column) => Column + column.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Serialize(IEnumerable<HistoryEntry> history, IEnumerable<string> noticed)
     {

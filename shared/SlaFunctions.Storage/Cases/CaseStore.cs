@@ -151,11 +151,7 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public async Task<CasePage> ListAsync(CaseListState state, string? policyId, Instant now, Duration atRiskWithin, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Status ne {"solved"} and Status ne {"closed"}");
-        if (policyId is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
-        }
+        var filter = OfPolicy(OpenCaseRows, policyId);
         var nowText = now.ToDateTimeOffset();
         filter += state switch
         {
@@ -178,6 +174,16 @@ public sealed class CaseStore
         return new CasePage([], null);
     }
 
+    // Case rows only (their row keys sort together), never a case's other rows or the policy marks.
+    private static readonly string CaseRowsOnly = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd}");
+
+    // The rows of cases not solved or closed.
+    private static readonly string OpenCaseRows = CaseRowsOnly + " and " + TableClient.CreateQueryFilter($"Status ne {"solved"} and Status ne {"closed"}");
+
+    // The filter narrowed to one policy's cases, or left as it is for all.
+    private static string OfPolicy(string filter, string? policyId) =>
+        policyId is null ? filter : filter + " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
+
     // Every column of a case row but its copy of the history.
     private static readonly string[] SnapshotColumns =
         ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "NextDueAt", "NextCheckAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
@@ -193,12 +199,7 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task<CaseRowBatch> ReadOpenCasesAsync(string? policyId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Status ne {"solved"} and Status ne {"closed"}");
-        if (policyId is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
-        }
-        return ReadRowsAsync(filter, "listing open cases", cancellationToken);
+        return ReadRowsAsync(OfPolicy(OpenCaseRows, policyId), "listing open cases", cancellationToken);
     }
 
     /// <summary>Every case row, open or not, that storage stamped as changed at or after <paramref name="since"/>
@@ -206,19 +207,14 @@ public sealed class CaseStore
     /// <see cref="ReadOpenCasesAsync"/>. For keeping a copy of the open cases current without reading them all.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public Task<CaseRowBatch> ReadCasesChangedAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        ReadRowsAsync(TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and Timestamp ge {since}"), "reading changed cases", cancellationToken);
+        ReadRowsAsync(CaseRowsOnly + " and " + TableClient.CreateQueryFilter($"Timestamp ge {since}"), "reading changed cases", cancellationToken);
 
     /// <summary>Every case row, open or not, whose opening lies in <c>[<paramref name="from"/>, <paramref name="to"/>)</c>,
     /// optionally of one policy; the same columns as <see cref="ReadOpenCasesAsync"/>.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
     public async Task<IReadOnlyList<CaseSnapshot>> ReadCasesOpenedAsync(Instant from, Instant to, string? policyId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and OpenedAt ge {from.ToDateTimeOffset()} and OpenedAt lt {to.ToDateTimeOffset()}");
-        if (policyId is not null)
-        {
-            filter += " and " + TableClient.CreateQueryFilter($"PolicyId eq {policyId}");
-        }
+        var filter = OfPolicy(CaseRowsOnly + " and " + TableClient.CreateQueryFilter($"OpenedAt ge {from.ToDateTimeOffset()} and OpenedAt lt {to.ToDateTimeOffset()}"), policyId);
         return (await ReadRowsAsync(filter, "reading cases for a report", cancellationToken).ConfigureAwait(false)).Cases;
     }
 
@@ -260,7 +256,7 @@ public sealed class CaseStore
     /// <summary>The keys of the open (not solved or closed) cases of <paramref name="policyId"/>.</summary>
     public async IAsyncEnumerable<CaseKey> OpenCasesOfAsync(string policyId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {CaseRows.CasePrefix} and RowKey lt {CaseRows.CaseRowsEnd} and PolicyId eq {policyId} and Status ne {"solved"} and Status ne {"closed"}");
+        var filter = OfPolicy(OpenCaseRows, policyId);
         await foreach (var row in _cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return CaseKey.FromPartitionKey(row.PartitionKey);
