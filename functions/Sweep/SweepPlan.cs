@@ -18,12 +18,12 @@ namespace SlaFunctions.Sweep;
 /// ones are marked silently: after a missed sweep, or a reply within the minute a case opened, a receiver hears
 /// <c>breached</c> (from <c>atRisk</c>) or <c>met</c> (from <c>running</c>) rather than a stale step first. Each run
 /// of the update cadence is announced on its own, in order.</para>
-/// <para>At most <see cref="MarkLimit"/> points and changes are marked at once (one entity-group transaction); changes
+/// <para>At most <see cref="MarkLimit"/> points and changes are marked at once (one commit of the case); changes
 /// beyond go in time order to the next sweep, which the next check of now brings at once.</para>
 /// </remarks>
 public sealed record SweepPlan
 {
-    /// <summary>The most marks one plan makes; the store takes 90 rows a commit besides the case and version rows.</summary>
+    /// <summary>The most marks one plan makes, within what one commit appends (<see cref="SlaFunctions.Storage.Cases.CaseStore.MaxAppendsPerCommit"/>).</summary>
     public const int MarkLimit = 80;
 
     /// <summary>The case judged at the instant.</summary>

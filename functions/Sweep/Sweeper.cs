@@ -141,16 +141,16 @@ public sealed partial class Sweeper : ISweep
                     return null;
                 }
                 next = fresh.Evaluation.NextCheckAt;
-                // One commit marks at most what a transaction holds. A case not swept for weeks can have more points
+                // One commit marks at most CaseStore.MaxAppendsPerCommit points. A case not swept for weeks can have more points
                 // due (a rule repeating every few hours): the skipped ones are marked first, in rounds, and the sent
                 // ones last, so until then every round plans the same notices and the outbox gets each once.
                 var sent = fresh.SendKeys.ToHashSet(StringComparer.Ordinal);
                 var ordered = fresh.MarkKeys.OrderBy(sent.Contains).ToList();
-                more = ordered.Count > CaseStore.MaxRowsPerCommit;
+                more = ordered.Count > CaseStore.MaxAppendsPerCommit;
                 return new CaseChange
                 {
                     Snapshot = fresh.Evaluation.ApplyTo(current.Snapshot, CaseEvaluation.StatusOf(current.History)),
-                    Notices = [.. ordered.Take(CaseStore.MaxRowsPerCommit)],
+                    Notices = [.. ordered.Take(CaseStore.MaxAppendsPerCommit)],
                 };
             }, cancellationToken).ConfigureAwait(false);
             if (stale)

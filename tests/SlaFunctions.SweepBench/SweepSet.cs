@@ -23,7 +23,7 @@ namespace SlaFunctions.SweepBench;
 /// <para>Due cases are Critical, opened 1 to 40 minutes before now: their <c>critical-raised</c> point is due at the
 /// opening, the 75 % warning at +45 minutes is not yet. They, and one 4 - Other template case for each of the last 12
 /// opening hours, go in through the app's own <see cref="CaseIngestion"/> as a CloudEvents <c>opened</c> delivery
-/// would (the case rows in one transaction, its due-index row at its next check), at a fake clock set to the opening.
+/// would (the case row, and its due-index row at its next check), at a fake clock set to the opening.
 /// Every other case is its template's rows under its own key (ids, title, url and delivery id rewritten): the same rows
 /// ingestion writes, without its read first, which on Azurite scans the whole table. Their first point (24 hours
 /// elapsed) is a day ahead, so their index rows sit in hour partitions the sweep's window never reaches.</para>

@@ -11,4 +11,7 @@ public sealed record CaseRecord
 
     /// <summary>The keys of the escalation points whose notices were emitted.</summary>
     public IReadOnlySet<string> Noticed { get; init; } = new HashSet<string>();
+
+    /// <summary>The ids of the deliveries applied to the case; a second delivery with one of them changes nothing.</summary>
+    public IReadOnlySet<string> Deliveries { get; init; } = new HashSet<string>();
 }

@@ -8,13 +8,12 @@ using SlaFunctions.Engine.Clocks;
 
 namespace SlaFunctions.Storage.Cases;
 
-/// <summary>A copy of a case's history and notice marks kept in its case row, so one point read loads the whole case.
-/// The event and mark rows stay the record; this copy is what reads use while it fits.</summary>
+/// <summary>Writes and reads a <see cref="HistoryPart"/> in a row's string columns: the case row's latest stretch of
+/// history, or an archive row's earlier one.</summary>
 /// <remarks>
-/// <para>The copy is compact JSON split over string columns <c>History0</c>, <c>History1</c>, … of at most
+/// <para>The part is compact JSON split over string columns <c>History0</c>, <c>History1</c>, … of at most
 /// <see cref="ColumnChars"/> characters each (Table Storage caps a string column at 64 KiB, 32K UTF-16 characters,
-/// and an entity at 1 MiB). A case whose copy would pass its budget is marked <c>HistorySpilled</c> and read with
-/// the range query over its rows instead.</para>
+/// and an entity at 1 MiB).</para>
 /// <para>Written and read with <see cref="Utf8JsonWriter"/> and <see cref="JsonDocument"/>: no reflection.</para>
 /// </remarks>
 internal static class CaseRowHistory
@@ -26,34 +25,30 @@ internal static class CaseRowHistory
     public const int DefaultBudget = 12 * ColumnChars;
 
     private const string Column = "History";
-    private const string Spilled = "HistorySpilled";
     private static readonly InstantPattern Pattern = InstantPattern.ExtendedIso;
 
-    /// <summary>Writes the copy of <paramref name="history"/> and <paramref name="noticed"/> into
-    /// <paramref name="row"/>, or marks the row spilled when it would pass <paramref name="budget"/> characters.</summary>
-    public static void Write(TableEntity row, IEnumerable<HistoryEntry> history, IEnumerable<string> noticed, int budget)
+    /// <summary>Writes <paramref name="part"/> into <paramref name="row"/>; false, writing nothing, when it would pass
+    /// <paramref name="budget"/> characters.</summary>
+    public static bool TryWrite(TableEntity row, HistoryPart part, int budget)
     {
-        var text = Serialize(history, noticed);
+        var text = Serialize(part);
         if (text.Length > budget)
         {
-            row[Spilled] = true;
-            return;
+            return false;
         }
         for (int start = 0, column = 0; start < text.Length; start += ColumnChars, column++)
         {
             row[ColumnName(column)] = text.Substring(start, Math.Min(ColumnChars, text.Length - start));
         }
+        return true;
     }
 
-    /// <summary>Reads the copy back from <paramref name="row"/>; false when the row has none (spilled, or written
-    /// before rows carried one), and the caller reads the case's rows instead.</summary>
-    public static bool TryRead(TableEntity row, out List<HistoryEntry> history, out HashSet<string> noticed)
+    /// <summary>Reads the part back from <paramref name="row"/>; empty when the row has none.</summary>
+    public static HistoryPart Read(TableEntity row)
     {
-        history = [];
-        noticed = new HashSet<string>(StringComparer.Ordinal);
-        if (row.GetBoolean(Spilled) == true || row.GetString(ColumnName(0)) is not { } first)
+        if (row.GetString(ColumnName(0)) is not { } first)
         {
-            return false;
+            return HistoryPart.Empty;
         }
         var text = new StringBuilder(first);
         for (var column = 1; row.GetString(ColumnName(column)) is { } part; column++)
@@ -61,9 +56,10 @@ internal static class CaseRowHistory
             text.Append(part);
         }
         using var document = JsonDocument.Parse(text.ToString());
+        var events = new List<HistoryEntry>();
         foreach (var e in document.RootElement.GetProperty("events").EnumerateArray())
         {
-            history.Add(new HistoryEntry
+            events.Add(new HistoryEntry
             {
                 Event = new CaseEvent
                 {
@@ -77,23 +73,22 @@ internal static class CaseRowHistory
                 Note = Optional(e, "note"),
             });
         }
-        foreach (var key in document.RootElement.GetProperty("noticed").EnumerateArray())
-        {
-            noticed.Add(key.GetString()!);
-        }
-        return true;
+        return new HistoryPart(events, Strings(document.RootElement, "noticed"), Strings(document.RootElement, "deliveries"));
     }
 
     private static string ColumnName(int column) => Column + column.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Serialize(IEnumerable<HistoryEntry> history, IEnumerable<string> noticed)
+    private static List<string> Strings(JsonElement root, string name) =>
+        [.. root.GetProperty(name).EnumerateArray().Select(s => s.GetString()!)];
+
+    private static string Serialize(HistoryPart part)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartArray("events");
-            foreach (var h in history)
+            foreach (var h in part.Events)
             {
                 json.WriteStartObject();
                 json.WriteString("at", Pattern.Format(h.Event.At));
@@ -106,15 +101,21 @@ internal static class CaseRowHistory
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("noticed");
-            foreach (var key in noticed)
-            {
-                json.WriteStringValue(key);
-            }
-            json.WriteEndArray();
+            WriteStrings(json, "noticed", part.Noticed);
+            WriteStrings(json, "deliveries", part.Deliveries);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)

@@ -1,11 +1,10 @@
 using Azure.Data.Tables;
 using NodaTime;
-using SlaFunctions.Engine.Clocks;
 
 namespace SlaFunctions.Storage.Cases;
 
-/// <summary>Maps a case's parts to and from table rows. Row keys sort the case row first, its events next and the marks
-/// of notices emitted after them, so one range query reads all three; claims sort last and are never read back.</summary>
+/// <summary>Maps a case to and from table rows: its case row (the snapshot and the latest stretch of its history) and,
+/// for a case whose history outgrew that row, its archive rows of earlier stretches, which sort after it.</summary>
 /// <remarks>
 /// <para>Rows are <see cref="TableEntity"/> dictionaries, mapped by hand, so nothing depends on reflection.</para>
 /// <para>Every row key repeats the case's partition key after its kind (<c>a|acme|35436</c>), so no two rows in the
@@ -16,33 +15,22 @@ namespace SlaFunctions.Storage.Cases;
 internal static class CaseRows
 {
     public const string CasePrefix = "a|";
-    public const string EventPrefix = "b|";
-    public const string NoticePrefix = "c|";
-    public const string DeliveryPrefix = "x|";
-    public const string VersionPrefix = "y|";
+    public const string ArchivePrefix = "b|";
 
-    /// <summary>Every row key of the case row, its events and its notice marks is below this.</summary>
-    public const string ReadableEnd = "d";
+    /// <summary>Every archive row's key is below this.</summary>
+    public const string ArchiveEnd = "b}";
 
     /// <summary>Every case row's key is at or above <see cref="CasePrefix"/> and below this.</summary>
     public const string CaseRowsEnd = "a}";
 
+    /// <summary>The case row's column counting the archive rows written.</summary>
+    public const string Archived = "Archived";
+
     public static string CaseRow(CaseKey key) => CasePrefix + key.PartitionKey;
 
-    public static string EventRow(CaseKey key, int sequence) =>
-        EventPrefix + key.PartitionKey + "|" + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The mark that the notice of escalation point <paramref name="pointKey"/> was emitted.</summary>
-    public static TableEntity NoticeMark(CaseKey key, string pointKey, Instant? now) => new(key.PartitionKey, NoticePrefix + key.PartitionKey + "|" + CaseKey.Escape(pointKey))
-    {
-        ["Key"] = pointKey,
-        ["EmittedAt"] = now?.ToDateTimeOffset(),
-    };
-
-    public static string DeliveryRow(CaseKey key, string deliveryId) => DeliveryPrefix + key.PartitionKey + "|" + CaseKey.Escape(deliveryId);
-
-    public static string VersionRow(CaseKey key, long version) =>
-        VersionPrefix + key.PartitionKey + "|" + version.ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The archive row holding the <paramref name="number"/>th (from 0) earlier stretch of the history.</summary>
+    public static TableEntity ArchiveRow(CaseKey key, int number) =>
+        new(key.PartitionKey, ArchivePrefix + key.PartitionKey + "|" + number.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
 
     public static TableEntity ToEntity(CaseSnapshot s) => new(s.Key.PartitionKey, CaseRow(s.Key))
     {
@@ -85,31 +73,6 @@ internal static class CaseRows
         TargetsJson = e.GetString("TargetsJson"),
         EvaluatedAt = OptionalInstant(e, "EvaluatedAt"),
         Version = e.GetInt64("Version") ?? 0,
-    };
-
-    public static TableEntity ToEntity(CaseKey key, int sequence, HistoryEntry h) => new(key.PartitionKey, EventRow(key, sequence))
-    {
-        ["At"] = h.Event.At.ToDateTimeOffset(),
-        ["Type"] = h.Event.Type.ToString(),
-        ["CaseStatus"] = h.Event.Status?.ToString(),
-        ["Severity"] = h.Event.Severity,
-        ["DeliveryId"] = h.DeliveryId,
-        ["ReceivedAt"] = h.ReceivedAt.ToDateTimeOffset(),
-        ["Note"] = h.Note,
-    };
-
-    public static HistoryEntry ToHistory(TableEntity e) => new()
-    {
-        Event = new CaseEvent
-        {
-            At = Instant.FromDateTimeOffset(e.GetDateTimeOffset("At")!.Value),
-            Type = Enum.Parse<CaseEventType>(e.GetString("Type")),
-            Status = e.GetString("CaseStatus") is { } status ? Enum.Parse<CaseStatus>(status) : null,
-            Severity = e.GetString("Severity"),
-        },
-        DeliveryId = e.GetString("DeliveryId"),
-        ReceivedAt = Instant.FromDateTimeOffset(e.GetDateTimeOffset("ReceivedAt")!.Value),
-        Note = e.GetString("Note"),
     };
 
     private static Instant? OptionalInstant(TableEntity e, string name) =>

@@ -53,6 +53,6 @@ public sealed record CaseSnapshot
     /// <summary>When the clocks were last evaluated.</summary>
     public Instant? EvaluatedAt { get; init; }
 
-    /// <summary>How many commits the case has had; each commit claims the next number.</summary>
+    /// <summary>How many commits the case has had.</summary>
     public long Version { get; init; }
 }

@@ -4,19 +4,23 @@ using NodaTime;
 
 namespace SlaFunctions.Storage.Cases;
 
-/// <summary>Cases in Table Storage: one partition per case holding its row, its append-only history, the deliveries
-/// applied and a claim per version, so a delivery commits in one entity-group transaction or not at all.</summary>
-/// <remarks>Concurrent deliveries for one case race to claim the next version row; the loser reloads and tries again.
-/// The version claim (an insert) is what makes this safe on Azurite too, whose batches ignore If-Match.
-/// A redelivered webhook fails its delivery claim and changes nothing.</remarks>
+/// <summary>Cases in Table Storage: one partition per case, whose case row holds the snapshot and its history (events,
+/// notice marks and the delivery ids applied), so a case is one point read and a delivery one conditional write.</summary>
+/// <remarks>
+/// <para>Every commit replaces the case row on its ETag (If-Match), so of concurrent writers one wins and the others
+/// read the case again and decide again. A redelivered webhook finds its delivery id in the case and changes nothing.</para>
+/// <para>The history is append-only. When a commit would make the case row's stretch of it outgrow the row, that
+/// stretch moves, unchanged, to the case's next archive row (<c>b|&lt;case&gt;|000000</c>, …) in the same
+/// entity-group transaction that starts the case row's new stretch; reading such a case adds one range query.</para>
+/// </remarks>
 public sealed class CaseStore
 {
     /// <summary>How many times a commit is tried against concurrent writers before giving up.</summary>
     public const int MaxAttempts = 60;
 
-    /// <summary>The most events and notice marks one commit appends: an entity-group transaction holds at most 100
-    /// rows, and the case row and its claims need some.</summary>
-    public const int MaxRowsPerCommit = 90;
+    /// <summary>The most events and notice marks one commit appends, which keeps any one commit's additions well within
+    /// a case row (they must fit one alone when the row's earlier stretch moves to an archive row).</summary>
+    public const int MaxAppendsPerCommit = 90;
 
     private readonly TableClient _cases;
     private readonly DueIndex _due;
@@ -26,8 +30,8 @@ public sealed class CaseStore
     /// <summary>Uses <paramref name="cases"/> and <paramref name="due"/>, which must exist.</summary>
     /// <param name="cases">The cases table.</param>
     /// <param name="due">The due index.</param>
-    /// <param name="historyBudget">How many characters of history and notice marks a case row carries before its
-    /// case is read from its rows instead (tests lower it to reach that path).</param>
+    /// <param name="historyBudget">How many characters of history a row holds before its stretch moves to an archive
+    /// row (tests lower it to reach that path).</param>
     public CaseStore(TableClient cases, DueIndex due, int historyBudget = CaseRowHistory.DefaultBudget)
     {
         _cases = cases;
@@ -38,16 +42,13 @@ public sealed class CaseStore
     /// <summary>The due index this store keeps.</summary>
     public DueIndex Due => _due;
 
-    /// <summary>The case with its history, or null when there is none. One point read (a range query for a case
-    /// whose history outgrew its row).</summary>
-    public async Task<CaseRecord?> GetAsync(CaseKey key, CancellationToken cancellationToken)
-    {
-        var (record, _) = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
-        return record;
-    }
+    /// <summary>The case with its history, or null when there is none. One point read (and a range query for a case
+    /// with archive rows).</summary>
+    public async Task<CaseRecord?> GetAsync(CaseKey key, CancellationToken cancellationToken) =>
+        (await LoadAsync(key, cancellationToken).ConfigureAwait(false))?.Record;
 
     /// <summary>Applies one delivery: loads the case, asks <paramref name="decide"/> what changes, and writes the new
-    /// events, the new case row and the delivery claim together. Retries on a concurrent writer.</summary>
+    /// case row, with the new events, marks and delivery id, on the ETag it read. Retries on a concurrent writer.</summary>
     /// <param name="key">The case.</param>
     /// <param name="deliveryId">The delivery's identity; a second delivery with it changes nothing. Null for a change
     /// that is not a delivery (the sweep's), which its notice marks make idempotent instead.</param>
@@ -55,68 +56,52 @@ public sealed class CaseStore
     /// called more than once and must not have side effects.</param>
     /// <param name="cancellationToken">Cancels the commit.</param>
     /// <exception cref="StorageUnavailableException">Storage failed or contention did not clear.</exception>
-    /// <exception cref="ArgumentException">The change appends more events than one transaction holds.</exception>
+    /// <exception cref="ArgumentException">The change appends more than <see cref="MaxAppendsPerCommit"/> events and
+    /// marks, or more than a row holds.</exception>
     public async Task<CommitOutcome> CommitAsync(CaseKey key, string? deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            // One round trip a delivery to a case this process saw last (the transaction), two otherwise (a point
-            // read first). A redelivery is caught by the transaction's delivery claim (action 0), not by a read.
-            var (current, etag) = attempt == 0 && _recent.TryGet(key, out var known, out var knownTag)
-                ? (known, knownTag)
-                : await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+            // No read for a case this process saw last: its copy goes straight into the conditional write, and a
+            // stale copy (another instance wrote since) fails it and is read afresh.
+            var stored = (attempt == 0 ? _recent.Get(key) : null) ?? await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+            var current = stored?.Record;
+            if (deliveryId is not null && current?.Deliveries.Contains(deliveryId) == true)
+            {
+                return CommitOutcome.Duplicate;
+            }
             if (decide(current) is not { } change)
             {
                 return CommitOutcome.Unchanged;
             }
-            if (change.Append.Count + change.Notices.Count > MaxRowsPerCommit)
+            if (change.Append.Count + change.Notices.Count > MaxAppendsPerCommit)
             {
-                throw new ArgumentException($"A delivery may append at most {MaxRowsPerCommit} events and notice marks.", nameof(decide));
+                throw new ArgumentException($"A delivery may append at most {MaxAppendsPerCommit} events and notice marks.", nameof(decide));
             }
-            var version = (current?.Snapshot.Version ?? 0) + 1;
-            var snapshot = change.Snapshot with { Key = key, Version = version };
-            var actions = new List<TableTransactionAction>();
-            if (deliveryId is not null)
-            {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.DeliveryRow(key, deliveryId))));
-            }
-            actions.Add(new(TableTransactionActionType.Add, new TableEntity(key.PartitionKey, CaseRows.VersionRow(key, version))));
-            // A point marked before is not marked again: its mark row exists, and adding it would fail the transaction.
+            var snapshot = change.Snapshot with { Key = key, Version = (current?.Snapshot.Version ?? 0) + 1 };
             var marks = change.Notices.Where(n => current?.Noticed.Contains(n) != true).Distinct(StringComparer.Ordinal).ToList();
-            actions.AddRange(marks.Select(n => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.NoticeMark(key, n, now: snapshot.EvaluatedAt))));
-            var sequence = current?.History.Count ?? 0;
-            actions.AddRange(change.Append.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.ToEntity(key, sequence + i, h))));
-            var row = CaseRows.ToEntity(snapshot);
-            List<HistoryEntry> history = [.. current?.History ?? [], .. change.Append];
-            var noticed = (current?.Noticed ?? Enumerable.Empty<string>()).Concat(marks).ToHashSet(StringComparer.Ordinal);
-            CaseRowHistory.Write(row, history, noticed, _historyBudget);
-            actions.Add(current is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, row)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, etag));
+            var added = new HistoryPart(change.Append, marks, deliveryId is null ? [] : [deliveryId]);
+            var (row, archive, next) = Rows(key, snapshot, stored, added);
 
             // The index keeps a row at or before every case's next check. A next check that moves earlier (or is the
-            // first) gets its row here, before the transaction: a crash after it leaves an extra row the sweep
-            // discards, never a case the sweep cannot find. One that moves later needs none: the row at the earlier
-            // instant brings the sweep, which indexes the later one then (see the sweep's re-indexing).
-            if (snapshot.NextCheckAt is { } next && (current?.Snapshot.NextCheckAt is not { } before || next < before))
+            // first) gets its row here, before the commit: a crash after it leaves an extra row the sweep discards,
+            // never a case the sweep cannot find. One that moves later needs none: the row at the earlier instant
+            // brings the sweep, which indexes the later one then (see the sweep's re-indexing).
+            if (snapshot.NextCheckAt is { } check && (current?.Snapshot.NextCheckAt is not { } before || check < before))
             {
-                await _due.AddAsync(key, next, cancellationToken).ConfigureAwait(false);
+                await _due.AddAsync(key, check, cancellationToken).ConfigureAwait(false);
             }
-            Response<IReadOnlyList<Response>> written;
+            ETag? written;
             try
             {
-                written = await _cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                written = await WriteAsync(row, archive, stored?.ETag, cancellationToken).ConfigureAwait(false);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 || ex.Status == 404 && stored is not null)
             {
-                if (deliveryId is not null && ex.FailedTransactionActionIndex == 0)
-                {
-                    return CommitOutcome.Duplicate;
-                }
+                // Another writer got there first (or the case was deleted since): back off a little (jittered, so a
+                // crowd spreads out), then read the case again and decide again.
                 _recent.Forget(key);
-                // Another writer claimed this version first: back off a little (jittered, so a crowd spreads out),
-                // then reload and decide again.
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -125,10 +110,10 @@ public sealed class CaseStore
                 _recent.Forget(key);
                 throw new StorageUnavailableException($"Table Storage failed committing {key}.", ex);
             }
-            // The case row is the transaction's last action; its answer carries the row's new ETag.
-            if (written.Value.Count == actions.Count && written.Value[^1].Headers.ETag is { } newTag)
+            if (written is { } etag)
             {
-                _recent.Remember(key, new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed }, newTag);
+                var record = Record(CaseRows.ToSnapshot(row), (current is null ? HistoryPart.Empty : new HistoryPart(current.History, [.. current.Noticed], [.. current.Deliveries])).Then(added));
+                _recent.Remember(key, new StoredCase(record, etag, archive is null ? stored?.Archived ?? 0 : stored!.Archived + 1, next));
             }
             else
             {
@@ -137,6 +122,52 @@ public sealed class CaseStore
             return CommitOutcome.Applied;
         }
         throw new StorageUnavailableException($"{MaxAttempts} concurrent writers in a row beat this delivery to {key}; retry later.");
+    }
+
+    // The new case row holding the case's latest stretch of history; when that would outgrow the row, the stretch the
+    // row held so far goes to the next archive row and the new row holds only what this commit adds.
+    private (TableEntity Row, TableEntity? Archive, HistoryPart Tail) Rows(CaseKey key, CaseSnapshot snapshot, StoredCase? stored, HistoryPart added)
+    {
+        var row = CaseRows.ToEntity(snapshot);
+        var archived = stored?.Archived ?? 0;
+        var tail = (stored?.Tail ?? HistoryPart.Empty).Then(added);
+        TableEntity? archive = null;
+        if (!CaseRowHistory.TryWrite(row, tail, _historyBudget))
+        {
+            if (stored is null || stored.Tail.IsEmpty)
+            {
+                throw new ArgumentException($"One commit's history for {key} is larger than a case row holds.", nameof(added));
+            }
+            archive = CaseRows.ArchiveRow(key, archived);
+            CaseRowHistory.TryWrite(archive, stored.Tail, int.MaxValue);
+            archived++;
+            tail = added;
+            if (!CaseRowHistory.TryWrite(row, tail, _historyBudget))
+            {
+                throw new ArgumentException($"One commit's history for {key} is larger than a case row holds.", nameof(added));
+            }
+        }
+        if (archived > 0)
+        {
+            row[CaseRows.Archived] = archived;
+        }
+        return (row, archive, tail);
+    }
+
+    // Writes the case row on the ETag read (an insert for a new case), with the archive row in the same transaction
+    // when there is one. Returns the row's new ETag.
+    private async Task<ETag?> WriteAsync(TableEntity row, TableEntity? archive, ETag? read, CancellationToken cancellationToken)
+    {
+        if (archive is not null)
+        {
+            var answers = await _cases.SubmitTransactionAsync(
+                [new(TableTransactionActionType.Add, archive), new(TableTransactionActionType.UpdateReplace, row, read!.Value)], cancellationToken).ConfigureAwait(false);
+            return answers.Value.Count == 2 ? answers.Value[1].Headers.ETag : null;
+        }
+        var answer = read is { } etag
+            ? await _cases.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+            : await _cases.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        return answer.Headers.ETag;
     }
 
     /// <summary>A page of open (not solved or closed) case rows in <paramref name="state"/>, optionally of one
@@ -266,23 +297,22 @@ public sealed class CaseStore
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, 1 + Math.Min(200, 5 << Math.Min(attempt, 6))));
 
-    private async Task<(CaseRecord? Record, ETag ETag)> LoadAsync(CaseKey key, CancellationToken cancellationToken)
+    private async Task<StoredCase?> LoadAsync(CaseKey key, CancellationToken cancellationToken)
     {
         try
         {
             var found = await _cases.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, CaseRows.CaseRow(key), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!found.HasValue)
             {
-                return (null, default);
+                return null;
             }
             var row = found.Value!;
-            if (!CaseRowHistory.TryRead(row, out var history, out var noticed))
-            {
-                (history, noticed) = await ReadHistoryRowsAsync(key, cancellationToken).ConfigureAwait(false);
-            }
-            var record = new CaseRecord { Snapshot = CaseRows.ToSnapshot(row), History = history, Noticed = noticed };
-            _recent.Remember(key, record, row.ETag);
-            return (record, row.ETag);
+            var tail = CaseRowHistory.Read(row);
+            var archived = row.GetInt32(CaseRows.Archived) ?? 0;
+            var history = archived > 0 ? (await ReadArchiveAsync(key, archived, cancellationToken).ConfigureAwait(false)).Then(tail) : tail;
+            var stored = new StoredCase(Record(CaseRows.ToSnapshot(row), history), row.ETag, archived, tail);
+            _recent.Remember(key, stored);
+            return stored;
         }
         catch (RequestFailedException ex) when (TableCalls.IsTransient(ex))
         {
@@ -290,24 +320,32 @@ public sealed class CaseStore
         }
     }
 
-    // The history and notice marks from their own rows, for a case whose row holds no copy. The case row read before
-    // carries the ETag: a transaction that appends rows also replaces it, so a stale read still loses its commit.
-    private async Task<(List<HistoryEntry> History, HashSet<string> Noticed)> ReadHistoryRowsAsync(CaseKey key, CancellationToken cancellationToken)
+    // The earlier stretches of a case's history, in order. They are written once and never changed, and only in the
+    // transaction that replaces the case row read before, so the row's ETag still guards the whole case.
+    private async Task<HistoryPart> ReadArchiveAsync(CaseKey key, int archived, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {CaseRows.EventPrefix} and RowKey lt {CaseRows.ReadableEnd}");
-        var history = new List<HistoryEntry>();
-        var noticed = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {CaseRows.ArchivePrefix} and RowKey lt {CaseRows.ArchiveEnd}");
+        // A writer may have added the next archive row since the case row was read: only the ones it counts belong.
+        var history = HistoryPart.Empty;
+        var count = 0;
         await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (entity.RowKey.StartsWith(CaseRows.NoticePrefix, StringComparison.Ordinal))
+            if (count++ == archived)
             {
-                noticed.Add(entity.GetString("Key"));
+                break;
             }
-            else
-            {
-                history.Add(CaseRows.ToHistory(entity));
-            }
+            history = history.Then(CaseRowHistory.Read(entity));
         }
-        return (history, noticed);
+        return count >= archived
+            ? history
+            : throw new InvalidOperationException($"The case {key} counts {archived} archive rows and {count} were found.");
     }
+
+    private static CaseRecord Record(CaseSnapshot snapshot, HistoryPart history) => new()
+    {
+        Snapshot = snapshot,
+        History = history.Events,
+        Noticed = history.Noticed.ToHashSet(StringComparer.Ordinal),
+        Deliveries = history.Deliveries.ToHashSet(StringComparer.Ordinal),
+    };
 }

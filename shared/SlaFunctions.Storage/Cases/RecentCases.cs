@@ -1,34 +1,28 @@
 using System.Collections.Concurrent;
-using Azure;
 
 namespace SlaFunctions.Storage.Cases;
 
 /// <summary>The cases this process read or wrote last, each with the ETag of its row, so a delivery to a case seen
 /// recently commits without reading it first.</summary>
-/// <remarks>A copy here may be stale (another instance wrote the case since): the commit's version claim then fails
-/// and the store reads the case afresh, so the copy saves a round trip and never decides an outcome. Bounded: at
+/// <remarks>A copy here may be stale (another instance wrote the case since): the commit's If-Match then fails and
+/// the store reads the case afresh, so the copy saves a round trip and never decides an outcome. Bounded: at
 /// <see cref="Capacity"/> cases it starts again empty.</remarks>
 internal sealed class RecentCases
 {
     /// <summary>The most cases kept.</summary>
     public const int Capacity = 4096;
 
-    private readonly ConcurrentDictionary<CaseKey, (CaseRecord Record, ETag ETag)> _cases = new();
+    private readonly ConcurrentDictionary<CaseKey, StoredCase> _cases = new();
 
-    public bool TryGet(CaseKey key, out CaseRecord record, out ETag etag)
-    {
-        var found = _cases.TryGetValue(key, out var entry);
-        (record, etag) = entry;
-        return found;
-    }
+    public StoredCase? Get(CaseKey key) => _cases.TryGetValue(key, out var stored) ? stored : null;
 
-    public void Remember(CaseKey key, CaseRecord record, ETag etag)
+    public void Remember(CaseKey key, StoredCase stored)
     {
         if (_cases.Count >= Capacity)
         {
             _cases.Clear();
         }
-        _cases[key] = (record, etag);
+        _cases[key] = stored;
     }
 
     public void Forget(CaseKey key) => _cases.TryRemove(key, out _);

@@ -101,7 +101,7 @@ public sealed class SweeperTests : IAsyncLifetime
 
         // Every 4 hours past the resolution target, for a month: far more points than one transaction marks.
         var record = await _tables.Store.GetAsync(new CaseKey("acme-events", "C-30"), default);
-        Assert.True(record!.Noticed.Count > CaseStore.MaxRowsPerCommit, $"only {record.Noticed.Count} points were due");
+        Assert.True(record!.Noticed.Count > CaseStore.MaxAppendsPerCommit, $"only {record.Noticed.Count} points were due");
         Assert.Single(notices, n => n.Rule == "critical-resolution-overdue");
         Assert.Equal(notices.Count, notices.Select(n => n.Rule).Distinct().Count());
         Assert.Empty(await SweepAtAsync(late + Duration.FromMinutes(1)));

@@ -84,22 +84,41 @@ public sealed class CaseStoreTests : IAsyncLifetime
         Assert.Null(await _tables.Store.GetAsync(key, default));
     }
 
-    [Fact]
-    public async Task CommitAsync_FiftyDistinctAndTwentyDuplicatesInParallel_EachDistinctEventStoredOnce()
+    [Theory]
+    [InlineData(null)] // the default: the whole history stays in the case row
+    [InlineData(400)] // about three events a row: the history moves to archive rows while writers race
+    public async Task CommitAsync_FiftyDistinctAndTwentyDuplicatesInParallel_EachDistinctEventStoredOnce(int? budget)
     {
+        var store = budget is { } small ? new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), small) : _tables.Store;
         var key = new CaseKey("acme-jira", "SUP-42");
         var distinct = Enumerable.Range(0, 50).Select(i => (Delivery: $"d-{i}", At: Opened + Duration.FromMinutes(i)));
         var duplicates = Enumerable.Range(0, 20).Select(_ => (Delivery: "dup", At: Opened + Duration.FromHours(5)));
 
         var outcomes = await Task.WhenAll(distinct.Concat(duplicates).Select(d =>
-            Task.Run(() => _tables.Store.CommitAsync(key, d.Delivery, AppendReply(key, d.At, d.Delivery), default))));
+            Task.Run(() => store.CommitAsync(key, d.Delivery, AppendReply(key, d.At, d.Delivery), default))));
 
         Assert.Equal(51, outcomes.Count(o => o == CommitOutcome.Applied));
         Assert.Equal(19, outcomes.Count(o => o == CommitOutcome.Duplicate));
-        var read = await _tables.Store.GetAsync(key, default);
+        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
         Assert.Equal(51, read!.History.Count);
         Assert.Equal(51, read.History.Select(h => h.DeliveryId).Distinct().Count());
+        Assert.Equal(51, read.Deliveries.Count);
         Assert.Equal(51, read.Snapshot.Version);
+    }
+
+    [Fact]
+    public async Task CommitAsync_DeliveryThatAppendsNoEvent_IsStillADuplicateWhenRedelivered()
+    {
+        var key = new CaseKey("acme-zendesk", "3");
+        await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+        Func<CaseRecord?, CaseChange?> retitle = c => new CaseChange { Snapshot = c!.Snapshot with { Title = "Calls drop after 20 s" } };
+        await _tables.Store.CommitAsync(key, "d-2", retitle, default);
+
+        // Read afresh, as another instance would, and through the copy this one kept.
+        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-2", retitle, default));
+        Assert.Equal(CommitOutcome.Duplicate, await _tables.Store.CommitAsync(key, "d-2", retitle, default));
+        Assert.Equal(2, (await fresh.GetAsync(key, default))!.Snapshot.Version);
     }
 
     [Fact]
@@ -132,7 +151,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CommitAsync_AnotherProcessWroteSince_StaleCopyLosesItsClaimAndTheCommitRereads()
+    public async Task CommitAsync_AnotherProcessWroteSince_StaleCopyLosesOnItsETagAndTheCommitRereads()
     {
         // Two stores on one table stand for two app instances, each remembering the cases it wrote.
         var other = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
@@ -175,9 +194,9 @@ public sealed class CaseStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetAsync_HistoryOutgrowsTheRow_IsReadFromItsRowsAndStillCommits()
+    public async Task GetAsync_HistoryOutgrowsTheRow_EarlierStretchesMoveToArchiveRowsUnchanged_AndReadBackWhole()
     {
-        // A budget of 400 characters holds about two events: the third spills the case to its rows.
+        // A budget of 400 characters holds about two events and their marks: the history moves on as it grows.
         var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
         var key = new CaseKey("acme-zendesk", "long");
         for (var i = 0; i < 6; i++)
@@ -185,34 +204,84 @@ public sealed class CaseStoreTests : IAsyncLifetime
             var at = Opened + Duration.FromMinutes(i);
             await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, $"d-{i}")], Notices = [$"point|{i}"] }, default);
         }
+        var archives = await ArchiveRows(key);
+        var first = archives[0];
+        for (var i = 6; i < 9; i++)
+        {
+            var at = Opened + Duration.FromMinutes(i);
+            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c!.Snapshot, Append = [Reply(at, $"d-{i}")] }, default);
+        }
 
+        archives = await ArchiveRows(key);
         var row = (await _tables.Cases.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.PartitionKey, "a|" + key.PartitionKey)).Value;
-        Assert.True(row.GetBoolean("HistorySpilled"));
-        Assert.Null(row.GetString("History0"));
-        foreach (var store in new[] { small, _tables.Store })
+        Assert.True(archives.Count >= 2, $"only {archives.Count} archive rows");
+        Assert.Equal(archives.Count, row.GetInt32("Archived"));
+        Assert.NotNull(row.GetString("History0")); // the latest stretch stays in the case row
+        Assert.Equal(first.ETag, archives[0].ETag); // an archive row is written once and never again
+        foreach (var store in new[] { small, new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)) })
         {
             var read = await store.GetAsync(key, default);
-            Assert.Equal(Enumerable.Range(0, 6).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
+            Assert.Equal(Enumerable.Range(0, 9).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
             Assert.Equal(Enumerable.Range(0, 6).Select(i => $"point|{i}").ToHashSet(), read.Noticed);
+            Assert.Equal(9, read.Snapshot.Version);
         }
-        Assert.Equal(CommitOutcome.Duplicate, await small.CommitAsync(key, "d-3", AppendReply(key, Opened, "d-3"), default));
+        // A redelivery of an event that moved to the first archive row is still caught, by a store that reads afresh.
+        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-0", AppendReply(key, Opened, "d-0"), default));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StaleCopyWouldMoveTheHistory_LosesTheRaceAndMovesWhatIsThere()
+    {
+        // Two instances; the first one's copy of the case is stale when its commit moves the row's history to an
+        // archive row. That transaction must fail on the case row's ETag: if it went through, d-2 would be lost.
+        var one = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 300);
+        var two = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 300);
+        var key = new CaseKey("acme-zendesk", "race");
+        await one.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+        await two.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
+        Assert.Empty(await ArchiveRows(key));
+
+        var note = new string('n', 100);
+        var seen = new List<int>();
+        var outcome = await one.CommitAsync(key, "d-3", current =>
+        {
+            seen.Add(current!.History.Count);
+            return new CaseChange { Snapshot = current.Snapshot, Append = [Reply(Opened + Duration.FromMinutes(2), "d-3") with { Note = note }] };
+        }, default);
+
+        Assert.Equal(CommitOutcome.Applied, outcome);
+        Assert.Equal([1, 2], seen);
+        Assert.Single(await ArchiveRows(key));
+        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        Assert.Equal(["d-1", "d-2", "d-3"], read!.History.Select(h => h.DeliveryId));
     }
 
     [Fact]
     public async Task CommitAsync_TwoCases_ShareNoRowKey()
     {
+        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
         var one = new CaseKey("acme-zendesk", "1");
         var two = new CaseKey("acme-zendesk", "2");
         foreach (var key in new[] { one, two })
         {
-            await _tables.Store.CommitAsync(key, "same-delivery-id", c => new CaseChange { Snapshot = Snapshot(key), Append = [Reply(Opened, "same-delivery-id")], Notices = ["warn|a"] }, default);
+            for (var i = 0; i < 4; i++)
+            {
+                var at = Opened + Duration.FromMinutes(i);
+                await small.CommitAsync(key, $"same-delivery-id-{i}", c => new CaseChange { Snapshot = Snapshot(key), Append = [Reply(at, $"same-delivery-id-{i}")], Notices = ["warn|a"] }, default);
+            }
         }
 
         var rows = await _tables.Cases.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey", "RowKey"]).ToListAsync();
 
-        Assert.Equal(10, rows.Count); // per case: the row, one event, one mark, one delivery claim, one version claim
+        Assert.Equal(2, rows.Count(r => r.RowKey.StartsWith("a|", StringComparison.Ordinal)));
+        Assert.Contains(rows, r => r.RowKey.StartsWith("b|", StringComparison.Ordinal)); // archive rows too
         Assert.Equal(rows.Count, rows.Select(r => r.RowKey).Distinct().Count());
     }
+
+    private async Task<List<Azure.Data.Tables.TableEntity>> ArchiveRows(CaseKey key) =>
+        await _tables.Cases.QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {"b|"} and RowKey lt {"c"}")).ToListAsync();
 
     private async Task<List<(CaseKey, Instant)>> Due(Instant from, Instant to)
     {
