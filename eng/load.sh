@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Webhook ingestion load test (issue 3): Azurite's raw single-entity upsert rate, then 10k signed Zendesk webhooks
 # over 1k cases against the standalone app on loopback, in the same run. Prints webhooks/s, p50/p99 and the ratio.
-# Extra arguments go to the load tool, e.g. `bash eng/load.sh --concurrency 32`.
+# Each is measured after a warm-up that is not counted. Extra arguments go to the load tool, e.g.
+# `bash eng/load.sh --concurrency 16` (the default is 4: on the 2-core machine that already gives the most webhooks/s,
+# and more in flight only queue longer in front of Azurite's single thread).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/install.sh
