@@ -16,7 +16,7 @@ public sealed class StorageOptions
     /// <summary>The user-assigned identity's client id, with <see cref="TableEndpoint"/>.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>The table of cases (rows, histories, claims).</summary>
+    /// <summary>The table of cases (one row per case with its history, and archive rows of long histories).</summary>
     public string CasesTable { get; set; } = "cases";
 
     /// <summary>Retries the SDK makes on a transient failure before the app answers 503.</summary>

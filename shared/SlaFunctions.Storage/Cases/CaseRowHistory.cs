@@ -73,7 +73,11 @@ internal static class CaseRowHistory
                 Note = Optional(e, "note"),
             });
         }
-        return new HistoryPart(events, Strings(document.RootElement, "noticed"), Strings(document.RootElement, "deliveries"));
+        // A row written before delivery ids were kept here has none: its events' delivery ids stand in.
+        var deliveries = document.RootElement.TryGetProperty("deliveries", out _)
+            ? Strings(document.RootElement, "deliveries")
+            : [.. events.Select(e => e.DeliveryId).Distinct(StringComparer.Ordinal)];
+        return new HistoryPart(events, Strings(document.RootElement, "noticed"), deliveries);
     }
 
     private static string ColumnName(int column) => Column + column.ToString(System.Globalization.CultureInfo.InvariantCulture);

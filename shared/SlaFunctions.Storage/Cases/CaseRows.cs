@@ -15,10 +15,10 @@ namespace SlaFunctions.Storage.Cases;
 internal static class CaseRows
 {
     public const string CasePrefix = "a|";
-    public const string ArchivePrefix = "b|";
+    public const string ArchivePrefix = "e|"; // not b|, c|, x| or y|: the kinds of row an earlier layout wrote
 
     /// <summary>Every archive row's key is below this.</summary>
-    public const string ArchiveEnd = "b}";
+    public const string ArchiveEnd = "e}";
 
     /// <summary>Every case row's key is at or above <see cref="CasePrefix"/> and below this.</summary>
     public const string CaseRowsEnd = "a}";

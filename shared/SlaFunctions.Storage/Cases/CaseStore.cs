@@ -10,7 +10,7 @@ namespace SlaFunctions.Storage.Cases;
 /// <para>Every commit replaces the case row on its ETag (If-Match), so of concurrent writers one wins and the others
 /// read the case again and decide again. A redelivered webhook finds its delivery id in the case and changes nothing.</para>
 /// <para>The history is append-only. When a commit would make the case row's stretch of it outgrow the row, that
-/// stretch moves, unchanged, to the case's next archive row (<c>b|&lt;case&gt;|000000</c>, …) in the same
+/// stretch moves, unchanged, to the case's next archive row (<c>e|&lt;case&gt;|000000</c>, …) in the same
 /// entity-group transaction that starts the case row's new stretch; reading such a case adds one range query.</para>
 /// </remarks>
 public sealed class CaseStore
@@ -326,19 +326,18 @@ public sealed class CaseStore
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {CaseRows.ArchivePrefix} and RowKey lt {CaseRows.ArchiveEnd}");
         // A writer may have added the next archive row since the case row was read: only the ones it counts belong.
-        var history = HistoryPart.Empty;
-        var count = 0;
+        var parts = new List<HistoryPart>(archived);
         await foreach (var entity in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (count++ == archived)
+            if (parts.Count == archived)
             {
                 break;
             }
-            history = history.Then(CaseRowHistory.Read(entity));
+            parts.Add(CaseRowHistory.Read(entity));
         }
-        return count >= archived
-            ? history
-            : throw new InvalidOperationException($"The case {key} counts {archived} archive rows and {count} were found.");
+        return parts.Count == archived
+            ? new HistoryPart([.. parts.SelectMany(p => p.Events)], [.. parts.SelectMany(p => p.Noticed)], [.. parts.SelectMany(p => p.Deliveries)])
+            : throw new StorageUnavailableException($"The case {key} counts {archived} archive rows and {parts.Count} were found.");
     }
 
     private static CaseRecord Record(CaseSnapshot snapshot, HistoryPart history) => new()
