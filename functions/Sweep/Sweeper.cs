@@ -141,9 +141,9 @@ public sealed partial class Sweeper : ISweep
                     return null;
                 }
                 next = fresh.Evaluation.NextCheckAt;
-                // One commit marks at most CaseStore.MaxAppendsPerCommit points. A case not swept for weeks can have more points
-                // due (a rule repeating every few hours): the skipped ones are marked first, in rounds, and the sent
-                // ones last, so until then every round plans the same notices and the outbox gets each once.
+                // One commit marks at most CaseStore.MaxAppendsPerCommit points. A case not swept for weeks can have
+                // more due (a rule repeating every few hours): the skipped ones are marked first, in rounds, and the
+                // sent ones last, so until then every round plans the same notices and the outbox gets each once.
                 var sent = fresh.SendKeys.ToHashSet(StringComparer.Ordinal);
                 var ordered = fresh.MarkKeys.OrderBy(sent.Contains).ToList();
                 more = ordered.Count > CaseStore.MaxAppendsPerCommit;

@@ -15,15 +15,12 @@ var options = Args.Parse(args);
 var ci = CultureInfo.InvariantCulture;
 
 var raw = await RawUpsertRateAsync(options);
-using (var warm = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) })
-{
-    var warmUp = Deliveries(options with { Cases = 200, Webhooks = options.Warmup }, "w").ToList();
-    var warmed = await RunAsync(warm, warmUp, options);
-    Console.WriteLine(string.Create(ci, $"warm-up, not counted: {warmUp.Count} webhooks over 200 other cases, {warmed.Count(r => !r.Ok)} failures"));
-}
+using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+var warmUp = Deliveries(options with { Cases = 200, Webhooks = options.Warmup }, "w").ToList();
+var warmed = await RunAsync(http, warmUp, options);
+Console.WriteLine(string.Create(ci, $"warm-up, not counted: {warmUp.Count} webhooks over 200 other cases, {warmed.Count(r => !r.Ok)} failures"));
 Console.WriteLine(string.Create(ci, $"raw Azurite single-entity upserts: {raw:F0}/s ({options.RawUpserts} upserts, concurrency {options.Concurrency})"));
 
-using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
 var deliveries = Deliveries(options, "").ToList();
 var creations = deliveries.Take(options.Cases).ToList();
 var rest = deliveries.Skip(options.Cases).ToList();

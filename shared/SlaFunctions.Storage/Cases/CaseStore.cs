@@ -112,8 +112,7 @@ public sealed class CaseStore
             }
             if (written is { } etag)
             {
-                var record = Record(CaseRows.ToSnapshot(row), (current is null ? HistoryPart.Empty : new HistoryPart(current.History, [.. current.Noticed], [.. current.Deliveries])).Then(added));
-                _recent.Remember(key, new StoredCase(record, etag, archive is null ? stored?.Archived ?? 0 : stored!.Archived + 1, next));
+                _recent.Remember(key, new StoredCase(Extend(current, CaseRows.ToSnapshot(row), added), etag, Archived(row), next));
             }
             else
             {
@@ -308,8 +307,8 @@ public sealed class CaseStore
             }
             var row = found.Value!;
             var tail = CaseRowHistory.Read(row);
-            var archived = row.GetInt32(CaseRows.Archived) ?? 0;
-            var history = archived > 0 ? (await ReadArchiveAsync(key, archived, cancellationToken).ConfigureAwait(false)).Then(tail) : tail;
+            var archived = Archived(row);
+            var history = archived > 0 ? HistoryPart.Join([.. await ReadArchiveAsync(key, archived, cancellationToken).ConfigureAwait(false), tail]) : tail;
             var stored = new StoredCase(Record(CaseRows.ToSnapshot(row), history), row.ETag, archived, tail);
             _recent.Remember(key, stored);
             return stored;
@@ -322,7 +321,7 @@ public sealed class CaseStore
 
     // The earlier stretches of a case's history, in order. They are written once and never changed, and only in the
     // transaction that replaces the case row read before, so the row's ETag still guards the whole case.
-    private async Task<HistoryPart> ReadArchiveAsync(CaseKey key, int archived, CancellationToken cancellationToken)
+    private async Task<List<HistoryPart>> ReadArchiveAsync(CaseKey key, int archived, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey} and RowKey ge {CaseRows.ArchivePrefix} and RowKey lt {CaseRows.ArchiveEnd}");
         // A writer may have added the next archive row since the case row was read: only the ones it counts belong.
@@ -336,9 +335,21 @@ public sealed class CaseStore
             parts.Add(CaseRowHistory.Read(entity));
         }
         return parts.Count == archived
-            ? new HistoryPart([.. parts.SelectMany(p => p.Events)], [.. parts.SelectMany(p => p.Noticed)], [.. parts.SelectMany(p => p.Deliveries)])
+            ? parts
             : throw new StorageUnavailableException($"The case {key} counts {archived} archive rows and {parts.Count} were found.");
     }
+
+    // How many archive rows a case row counts.
+    private static int Archived(TableEntity row) => row.GetInt32(CaseRows.Archived) ?? 0;
+
+    // The record after a commit: what it had, with what the commit added.
+    private static CaseRecord Extend(CaseRecord? current, CaseSnapshot snapshot, HistoryPart added) => new()
+    {
+        Snapshot = snapshot,
+        History = [.. current?.History ?? [], .. added.Events],
+        Noticed = (current?.Noticed ?? Enumerable.Empty<string>()).Concat(added.Noticed).ToHashSet(StringComparer.Ordinal),
+        Deliveries = (current?.Deliveries ?? Enumerable.Empty<string>()).Concat(added.Deliveries).ToHashSet(StringComparer.Ordinal),
+    };
 
     private static CaseRecord Record(CaseSnapshot snapshot, HistoryPart history) => new()
     {

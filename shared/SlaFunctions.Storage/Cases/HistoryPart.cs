@@ -11,6 +11,9 @@ internal sealed record HistoryPart(IReadOnlyList<HistoryEntry> Events, IReadOnly
     public bool IsEmpty => Events.Count == 0 && Noticed.Count == 0 && Deliveries.Count == 0;
 
     /// <summary>This part followed by <paramref name="next"/>.</summary>
-    public HistoryPart Then(HistoryPart next) =>
-        new([.. Events, .. next.Events], [.. Noticed, .. next.Noticed], [.. Deliveries, .. next.Deliveries]);
+    public HistoryPart Then(HistoryPart next) => Join([this, next]);
+
+    /// <summary>The parts one after another, in order.</summary>
+    public static HistoryPart Join(IReadOnlyList<HistoryPart> parts) =>
+        new([.. parts.SelectMany(p => p.Events)], [.. parts.SelectMany(p => p.Noticed)], [.. parts.SelectMany(p => p.Deliveries)]);
 }
