@@ -258,6 +258,69 @@ public sealed class CaseStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_RedeliveryReachesAnInstanceWhoseCopyIsStale_IsADuplicate()
+    {
+        // The tool retries d-2 against the other instance, whose copy of the case predates d-2.
+        var other = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var key = new CaseKey("acme-zendesk", "retry");
+        await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+        Assert.NotNull(await other.GetAsync(key, default)); // other remembers the case as it was after d-1
+        await _tables.Store.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
+
+        var outcome = await other.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
+
+        Assert.Equal(CommitOutcome.Duplicate, outcome);
+        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        Assert.Equal(["d-1", "d-2"], read!.History.Select(h => h.DeliveryId));
+        Assert.Equal(2, read.Snapshot.Version);
+    }
+
+    [Fact]
+    public async Task GetAsync_ArchiveRowBeyondTheCount_IsNotPartOfTheCase()
+    {
+        // A reader that has the case row may find one archive row more than it counts: a writer's transaction added it
+        // (and a newer case row) since. Only the rows the case row counts belong to what the reader read.
+        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var key = new CaseKey("acme-zendesk", "beyond");
+        for (var i = 0; i < 6; i++)
+        {
+            var at = Opened + Duration.FromMinutes(i);
+            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, $"d-{i}")] }, default);
+        }
+        var archives = await ArchiveRows(key);
+        Assert.NotEmpty(archives);
+        var beyond = new Azure.Data.Tables.TableEntity(key.PartitionKey, $"e|{key.PartitionKey}|{archives.Count:D6}");
+        foreach (var column in archives[0].Keys.Where(k => k.StartsWith("History", StringComparison.Ordinal)))
+        {
+            beyond[column] = archives[0][column]; // the first stretch again: if it were read, d-0 would appear twice
+        }
+        await _tables.Cases.AddEntityAsync(beyond);
+
+        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
+    }
+
+    [Fact]
+    public async Task CommitAsync_CaseRowWithoutDeliveryIds_ItsEventsIdsCatchRedeliveries()
+    {
+        // A case row written before the history kept the ids of deliveries applied: only its events name them.
+        var key = new CaseKey("acme-zendesk", "older");
+        await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
+        var row = (await _tables.Cases.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.PartitionKey, "a|" + key.PartitionKey)).Value;
+        var history = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("History0"))!.AsObject();
+        Assert.True(history.Remove("deliveries"));
+        row["History0"] = history.ToJsonString();
+        await _tables.Cases.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        Assert.Equal(["d-1"], (await fresh.GetAsync(key, default))!.Deliveries);
+        Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default));
+        Assert.Equal(CommitOutcome.Applied, await fresh.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default));
+        Assert.Equal(["d-1", "d-2"], (await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default))!.Deliveries.Order());
+    }
+
+    [Fact]
     public async Task CommitAsync_TwoCases_ShareNoRowKey()
     {
         var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
