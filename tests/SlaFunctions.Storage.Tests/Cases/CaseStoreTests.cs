@@ -199,18 +199,10 @@ public sealed class CaseStoreTests : IAsyncLifetime
         // A budget of 400 characters holds about two events and their marks: the history moves on as it grows.
         var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
         var key = new CaseKey("acme-zendesk", "long");
-        for (var i = 0; i < 6; i++)
-        {
-            var at = Opened + Duration.FromMinutes(i);
-            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, $"d-{i}")], Notices = [$"point|{i}"] }, default);
-        }
+        await CommitRepliesAsync(small, key, 0, 6, marked: true);
         var archives = await ArchiveRows(key);
         var first = archives[0];
-        for (var i = 6; i < 9; i++)
-        {
-            var at = Opened + Duration.FromMinutes(i);
-            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c!.Snapshot, Append = [Reply(at, $"d-{i}")] }, default);
-        }
+        await CommitRepliesAsync(small, key, 6, 9);
 
         archives = await ArchiveRows(key);
         var row = (await _tables.Cases.GetEntityAsync<Azure.Data.Tables.TableEntity>(key.PartitionKey, "a|" + key.PartitionKey)).Value;
@@ -282,11 +274,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         // (and a newer case row) since. Only the rows the case row counts belong to what the reader read.
         var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
         var key = new CaseKey("acme-zendesk", "beyond");
-        for (var i = 0; i < 6; i++)
-        {
-            var at = Opened + Duration.FromMinutes(i);
-            await small.CommitAsync(key, $"d-{i}", c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, $"d-{i}")] }, default);
-        }
+        await CommitRepliesAsync(small, key, 0, 6);
         var archives = await ArchiveRows(key);
         Assert.NotEmpty(archives);
         var beyond = new Azure.Data.Tables.TableEntity(key.PartitionKey, $"e|{key.PartitionKey}|{archives.Count:D6}");
@@ -340,6 +328,18 @@ public sealed class CaseStoreTests : IAsyncLifetime
         Assert.Equal(2, rows.Count(r => r.RowKey.StartsWith("a|", StringComparison.Ordinal)));
         Assert.Contains(rows, r => r.RowKey.StartsWith("e|", StringComparison.Ordinal)); // archive rows too
         Assert.Equal(rows.Count, rows.Select(r => r.RowKey).Distinct().Count());
+    }
+
+    // Deliveries d-{from} to d-{to - 1}, one after another, each an agent reply a minute after the last (and, when
+    // marked, a notice mark point|{i}).
+    private static async Task CommitRepliesAsync(CaseStore store, CaseKey key, int from, int to, bool marked = false)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var (at, delivery) = (Opened + Duration.FromMinutes(i), $"d-{i}");
+            var notices = marked ? new[] { $"point|{i}" } : [];
+            await store.CommitAsync(key, delivery, c => new CaseChange { Snapshot = c?.Snapshot ?? Snapshot(key), Append = [Reply(at, delivery)], Notices = notices }, default);
+        }
     }
 
     private async Task<List<Azure.Data.Tables.TableEntity>> ArchiveRows(CaseKey key) =>
