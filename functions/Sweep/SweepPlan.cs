@@ -23,8 +23,9 @@ namespace SlaFunctions.Sweep;
 /// </remarks>
 public sealed record SweepPlan
 {
-    /// <summary>The most marks one plan makes, within what one commit appends (<see cref="SlaFunctions.Storage.Cases.CaseStore.MaxAppendsPerCommit"/>).</summary>
-    public const int MarkLimit = 80;
+    /// <summary>The most changes and points one plan marks: what one commit of the case appends. (Points alone may
+    /// pass it; the sweep then marks them in rounds.)</summary>
+    public const int MarkLimit = CaseStore.MaxAppendsPerCommit;
 
     /// <summary>The case judged at the instant.</summary>
     public required CaseEvaluation Evaluation { get; init; }
