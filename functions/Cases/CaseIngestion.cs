@@ -34,7 +34,7 @@ public sealed class CaseIngestion
         ArgumentNullException.ThrowIfNull(incoming);
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
-        var announce = _hooks.EndpointsFor(incoming.Key.Connection, policy.Id).Count > 0;
+        var announce = _hooks.Announces(incoming.Key.Connection, policy.Id);
         return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
             .ConfigureAwait(false);
     }

@@ -60,7 +60,7 @@ public sealed partial class PolicyRecompute
         current is null || current.Snapshot.PolicyId != policy.Id
             ? null
             : CaseIngestion.Decide(new ConnectionOptions(), policy, new IncomingCase { Key = key, DeliveryId = "recompute" }, current, _clock.GetCurrentInstant(),
-                _hooks.EndpointsFor(key.Connection, policy.Id).Count > 0);
+                _hooks.Announces(key.Connection, policy.Id));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Policy {PolicyId} is now {Fingerprint}: re-judged {Count} open cases")]
     private static partial void Recomputed(ILogger logger, string policyId, string fingerprint, int count);

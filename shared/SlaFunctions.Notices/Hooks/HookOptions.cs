@@ -22,6 +22,10 @@ public sealed class HookOptions
     public IReadOnlyList<string> EndpointsFor(string connection, string policyId) =>
         [.. Endpoints.Where(e => e.Value.Covers(connection, policyId)).Select(e => e.Key).Order(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>True when some endpoint receives the changes of a case of <paramref name="policyId"/> that came in by
+    /// <paramref name="connection"/> (so its target changes are worked out at all).</summary>
+    public bool Announces(string connection, string policyId) => Endpoints.Values.Any(e => e.Covers(connection, policyId));
+
     /// <summary>The endpoint <paramref name="recipient"/> (<c>hook:&lt;name&gt;</c>) names, or null when it names
     /// none that is configured.</summary>
     public HookEndpointOptions? EndpointOf(string recipient, out string name)

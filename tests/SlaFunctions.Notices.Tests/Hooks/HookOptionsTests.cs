@@ -72,6 +72,21 @@ public sealed class HookOptionsTests
         Assert.Equal(expected, options.EndpointsFor(connection, policy));
     }
 
+    [Theory]
+    [InlineData("acme-zendesk", "lumenvox", true)]
+    [InlineData("acme-zendesk", "liveops", false)]
+    [InlineData("acme-events", "lumenvox", true)]
+    public void Announces_TrueOnlyWhenSomeEndpointCoversTheCase(string connection, string policy, bool expected)
+    {
+        var options = new HookOptions
+        {
+            Endpoints = { ["lumenvox-only"] = new HookEndpointOptions { Url = "https://a.example/", Secrets = [Secret], Policies = ["lumenvox"] } },
+        };
+
+        Assert.Equal(expected, options.Announces(connection, policy));
+        Assert.False(new HookOptions().Announces(connection, policy));
+    }
+
     [Fact]
     public void SigningSecrets_PreviousSameAsCurrent_SignsOnce()
     {
