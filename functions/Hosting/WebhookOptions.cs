@@ -1,4 +1,5 @@
 using SlaFunctions.Policies;
+using SlaFunctions.Webhooks.Signatures;
 
 namespace SlaFunctions.Hosting;
 
@@ -32,10 +33,9 @@ public sealed class WebhookOptions
             }
             for (var i = 0; i < connection.Secrets.Count; i++)
             {
-                // An unresolved Key Vault reference reaches the app as its literal text, which anyone can guess.
-                if (connection.Secrets[i].StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+                if (KeyVaultReference.IsUnresolved(connection.Secrets[i]))
                 {
-                    problems.Add($"{key}:Secrets:{i} is an unresolved Key Vault reference; check the secret exists and the identity may read it.");
+                    problems.Add($"{key}:Secrets:{i} {KeyVaultReference.Problem}");
                 }
                 else if (connection.Secrets[i].Length is > 0 and < 16)
                 {

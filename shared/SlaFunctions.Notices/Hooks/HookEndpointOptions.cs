@@ -1,11 +1,11 @@
+using SlaFunctions.Webhooks.Signatures;
+
 namespace SlaFunctions.Notices.Hooks;
 
 /// <summary>One URL that receives state changes (<c>Hooks:Endpoints:&lt;name&gt;</c>): where, signed with which
 /// secrets, and optionally only for some policies or connections.</summary>
 public sealed class HookEndpointOptions
 {
-    private const string SecretPrefix = "whsec_";
-
     /// <summary>The absolute <c>https://</c> (or, for a local receiver, <c>http://</c>) URL posted to. Required.</summary>
     public string? Url { get; set; }
 
@@ -35,9 +35,9 @@ public sealed class HookEndpointOptions
     /// <summary>Every problem with this endpoint, each naming its key below <paramref name="key"/>.</summary>
     public IEnumerable<string> Problems(string key, IReadOnlyCollection<string> policies, IReadOnlyCollection<string> connections)
     {
-        if (IsKeyVaultReference(Url))
+        if (KeyVaultReference.IsUnresolved(Url))
         {
-            yield return $"{key}:Url {UnresolvedReference}";
+            yield return $"{key}:Url {KeyVaultReference.Problem}";
         }
         else if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
@@ -64,22 +64,18 @@ public sealed class HookEndpointOptions
         }
     }
 
-    private const string UnresolvedReference = "is an unresolved Key Vault reference; check the secret exists and the identity may read it.";
-
-    // An unresolved Key Vault reference reaches the app as its literal text, which anyone can guess.
-    private static bool IsKeyVaultReference(string? value) => value?.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) is true;
-
     private static string? SecretProblem(string secret)
     {
         if (string.IsNullOrWhiteSpace(secret))
         {
             return null;
         }
-        if (IsKeyVaultReference(secret))
+        if (KeyVaultReference.IsUnresolved(secret))
         {
-            return UnresolvedReference;
+            return KeyVaultReference.Problem;
         }
-        var encoded = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : null;
+        var prefix = StandardWebhooksSignatureScheme.SecretPrefix;
+        var encoded = secret.StartsWith(prefix, StringComparison.Ordinal) ? secret[prefix.Length..] : null;
         var buffer = new byte[secret.Length];
         return encoded is not null && Convert.TryFromBase64String(encoded, buffer, out var length) && length is >= 24 and <= 64
             ? null

@@ -20,7 +20,8 @@ public sealed class StandardWebhooksSignatureScheme : ISignatureScheme
     /// <summary>The signature header.</summary>
     public const string SignatureHeader = "webhook-signature";
 
-    private const string SecretPrefix = "whsec_";
+    /// <summary>What a secret is written with before its base64 key.</summary>
+    public const string SecretPrefix = "whsec_";
 
     private readonly ReplayWindow _window;
 
