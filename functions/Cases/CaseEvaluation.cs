@@ -30,6 +30,10 @@ public sealed record CaseEvaluation
     /// <summary>When the sweep must next look: the next escalation point or due after the instant judged.</summary>
     public Instant? NextCheckAt { get; init; }
 
+    /// <summary>When a webhook endpoint hears of the case, its targets' changes from opening to the look-ahead (those
+    /// past and those to come if nothing else happens), in time order; otherwise empty.</summary>
+    public IReadOnlyList<TargetChange> Changes { get; init; } = [];
+
     /// <summary>True when any target is breached.</summary>
     public bool Breached => State.Targets.Any(t => t.State == TargetState.Breached);
 
@@ -71,6 +75,7 @@ public sealed record CaseEvaluation
             Targets = [.. state.Targets.Select(PreviewCalculator.ToPreview)],
             NextDueAt = nextDue,
             NextCheckAt = nextCheck,
+            Changes = changes,
         };
     }
 

@@ -74,8 +74,8 @@ public sealed record SweepPlan
             return new SweepPlan { Evaluation = evaluation, Send = send, Mark = due };
         }
 
-        var pending = evaluation.Clock.ChangesBetween(evaluation.State, snapshot.OpenedAt - Duration.Epsilon, now)
-            .Where(c => !record.Noticed.Contains(c.Key))
+        var pending = evaluation.Changes
+            .Where(c => c.At <= now && !record.Noticed.Contains(c.Key))
             .ToList();
         // The latest of each run is chosen among all pending changes, so a run split by the mark limit never sends a
         // step that a later change of the same run has already overtaken.

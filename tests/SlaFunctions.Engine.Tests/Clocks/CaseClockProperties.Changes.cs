@@ -40,6 +40,18 @@ public sealed partial class CaseClockProperties
         Assert.Equal(Changes(inOrder, story).Select(c => (c.Key, c.At, c.From)), Changes(shuffled, story).Select(c => (c.Key, c.At, c.From)));
     });
 
+    [Property(MaxTest = 150)]
+    public Property ChangesBetween_ShorterWindow_SameAsTheLongerOneCutAtItsEnd() => Prop.ForAll(Stories, story =>
+    {
+        // The sweep takes the changes up to now from the list judged up to the look-ahead: the window's end may only cut.
+        var clock = new CaseClock(story.Policy, new CaseHistory(story.Opened, story.Severity, story.Events));
+        var state = clock.StateAt(story.AsOf);
+
+        var shorter = clock.ChangesBetween(state, story.Opened - Duration.FromSeconds(1), story.AsOf);
+
+        Assert.Equal(Changes(clock, story).Where(c => c.At <= story.AsOf), shorter);
+    });
+
     private static List<TargetChange> Changes(CaseClock clock, Story story) =>
         [.. clock.ChangesBetween(clock.StateAt(story.AsOf), story.Opened - Duration.FromSeconds(1), story.AsOf + Duration.FromDays(14))];
 }
