@@ -68,6 +68,13 @@ public sealed partial class NoticeSender : INoticeInbox
         }
         var key = new CaseKey(notice.Case.Connection, notice.Case.ExternalId);
         var pointKey = notice.PointKey;
+        if (await JudgeAgainAsync(notice, key, cancellationToken).ConfigureAwait(false) is not { } judged)
+        {
+            Overtaken(_logger, notice.Id);
+            await _tables.Outbox.RemoveAsync(notice.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        notice = judged;
         var (people, unresolved) = _recipients.Resolve(notice);
         foreach (var role in unresolved)
         {
@@ -116,6 +123,21 @@ public sealed partial class NoticeSender : INoticeInbox
             // Unreadable: set aside under a name of its own.
         }
         await SetAsideAsync(text, id, null, $"The queue gave up: {reason}", cancellationToken).ConfigureAwait(false);
+    }
+
+    // The notice as of now: a warning is judged against the case as it stands (null when overtaken), and every
+    // email tells the time left or late as of sending.
+    private async Task<Notice?> JudgeAgainAsync(Notice notice, CaseKey key, CancellationToken cancellationToken)
+    {
+        if (notice.Target is null || notice.Kind == NoticeKind.StateChanged)
+        {
+            return notice;
+        }
+        var policy = _policies.TryGet(notice.Case.Policy, out var covering) ? covering : null;
+        var record = notice.Kind == NoticeKind.Warning && policy is not null
+            ? await _tables.Store.GetAsync(key, cancellationToken).ConfigureAwait(false)
+            : null;
+        return NoticeAtSending.Judge(notice, policy, record, _clock.GetCurrentInstant());
     }
 
     // Sends now, or says until when the recipient waits (held for working hours, or after a transient failure).
@@ -215,6 +237,9 @@ public sealed partial class NoticeSender : INoticeInbox
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Notice {Id} set aside as poison: {Reason}")]
     private static partial void SetAside(ILogger logger, string id, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Notice {NoticeId} dropped: its target is no longer running, so the warning is overtaken")]
+    private static partial void Overtaken(ILogger logger, string noticeId);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Notice {NoticeId}: '{Role}' names nobody (no address on the case or in settings)")]
     private static partial void NobodyFor(ILogger logger, string noticeId, string role);

@@ -82,4 +82,9 @@ public sealed record Notice
     /// <summary>For <see cref="NoticeKind.StateChanged"/> (version 2), the change; otherwise null.</summary>
     [JsonPropertyName("change")]
     public NoticeChange? Change { get; init; }
+
+    /// <summary>When the sender sends it, once it has judged the target again at that instant; null in the message
+    /// on the queue. An email tells the time left or late as of this instant, and says when it went out late.</summary>
+    [JsonIgnore]
+    public Instant? SentAt { get; init; }
 }

@@ -26,7 +26,8 @@ internal static class NoticeModel
                 ("kind", notice.Kind.ToString().ToLowerInvariant()),
                 ("status", Status(notice.Kind)),
                 ("headline", Headline(notice, audience, target)),
-                ("is_event", notice.Target is null)),
+                ("is_event", notice.Target is null),
+                ("delay_note", DelayNote(notice, zone))),
             ["case"] = Object(escape,
                 ("id", NoticeWording.OneLine(notice.Case.ExternalId)),
                 ("title", NoticeWording.OneLine(notice.Case.Title) is { Length: > 0 } title ? title : "(no subject)"),
@@ -35,9 +36,9 @@ internal static class NoticeModel
                 ("severity", NoticeWording.OneLine(notice.Case.SeverityName)),
                 ("policy", NoticeWording.OneLine(notice.Case.PolicyName)),
                 ("opened_local", NoticeWording.InZone(notice.Case.OpenedAt, zone)),
-                ("opened_utc", NoticeWording.InUtc(notice.Case.OpenedAt))),
+                ("opened_utc", SecondTime(notice.Case.OpenedAt, zone))),
             ["target"] = notice.Target is { } nt && target is not null ? Target(escape, nt, target, zone) : null,
-            ["recipient"] = Object(escape, ("zone", zone.Id)),
+            ["recipient"] = Object(escape, ("zone", zone.Id), ("times_note", IsUtc(zone) ? "Times are shown in UTC." : $"Times are shown in {zone.Id} and in UTC.")),
         };
         if (audience == Audience.Internal)
         {
@@ -52,7 +53,7 @@ internal static class NoticeModel
             ("name_title", NoticeWording.Capitalised(name)),
             ("promise", NoticeWording.OneLine(target.Promise)),
             ("due_local", NoticeWording.InZone(target.DueAt, zone)),
-            ("due_utc", NoticeWording.InUtc(target.DueAt)),
+            ("due_utc", SecondTime(target.DueAt, zone)),
             ("overdue", target.Overdue is not null),
             ("time_left", target.Remaining is { } left ? NoticeWording.OpenTime(left) : null),
             ("time_late", target.Overdue is { } late ? NoticeWording.OpenTime(late) : null));
@@ -69,7 +70,7 @@ internal static class NoticeModel
             ("notified", notified),
             ("notified_text", NoticeWording.List(notice.Notify.Select(NoticeWording.Recipient))),
             ("escalation", notice.Kind == NoticeKind.Escalation ? Escalation(notice, target) : null),
-            ("goal", notice.Target?.Goal),
+            ("goal", notice.Target?.Goal is { } goal ? NoticeWording.Goal(goal) : null),
             ("calendar", notice.Target?.Calendar),
             ("policy_id", NoticeWording.OneLine(notice.Case.Policy)),
             ("severity_id", NoticeWording.OneLine(notice.Case.Severity)),
@@ -77,6 +78,23 @@ internal static class NoticeModel
             ("notice_id", NoticeWording.OneLine(notice.Id)),
             ("at_utc", NoticeWording.InUtc(notice.At)),
             ("emitted_utc", NoticeWording.InUtc(notice.EmittedAt)));
+    }
+
+    // The UTC time under a local one, or null when the recipient's zone is UTC (the time would show twice).
+    private static string? SecondTime(Instant at, DateTimeZone zone) => IsUtc(zone) ? null : NoticeWording.InUtc(at);
+
+    private static bool IsUtc(DateTimeZone zone) =>
+        zone.Id is "UTC" or "Etc/UTC" or "Etc/Universal" or "Etc/Zulu" || (zone.MinOffset == Offset.Zero && zone.MaxOffset == Offset.Zero && zone.Id.StartsWith("UTC", StringComparison.Ordinal));
+
+    // Said when the email goes out well after its point (held for working hours, a retry, a late sweep): the times
+    // left and late in it are as of sending.
+    private static string? DelayNote(Notice notice, DateTimeZone zone)
+    {
+        if (notice.SentAt is not { } sent || sent - notice.At < Duration.FromMinutes(5))
+        {
+            return null;
+        }
+        return $"Sent {NoticeWording.InZone(sent, zone)}, {NoticeWording.Elapsed(sent - notice.At)} after it came due ({NoticeWording.InZone(notice.At, zone)}). The times above are as of sending.";
     }
 
     private static string Status(NoticeKind kind) => kind switch
@@ -94,6 +112,8 @@ internal static class NoticeModel
             return notice.Trigger switch
             {
                 "opened" => $"Case opened at {severity}",
+                // A case opened at the severity enters it at its opening: it was not raised.
+                "severityEntered" when notice.At == notice.Case.OpenedAt => $"Case opened at {severity}",
                 "severityEntered" => $"Case raised to {severity}",
                 _ => $"Case escalated at {severity}",
             };

@@ -61,6 +61,31 @@ public static class NoticeWording
         };
     }
 
+    /// <summary>Elapsed wall-clock time: "35 min", "2 h 5 min", "1 day 4 h", "3 days".</summary>
+    public static string Elapsed(Duration duration)
+    {
+        var days = (long)Math.Floor(Math.Abs(duration.TotalDays));
+        if (days == 0)
+        {
+            return OpenTime(duration);
+        }
+        var hours = (long)Math.Floor(Math.Abs(duration.TotalHours)) % 24;
+        var dayText = days == 1 ? "1 day" : $"{days} days";
+        return hours == 0 ? dayText : $"{dayText} {hours} h";
+    }
+
+    /// <summary>A goal as a person writes it: <c>PT4H</c> → "4 h", <c>PT1H30M</c> → "1 h 30 min", <c>P2D</c> →
+    /// "2 business days"; anything else as it is.</summary>
+    public static string Goal(string iso)
+    {
+        if (iso.Length > 2 && iso[0] == 'P' && iso[^1] == 'D' && int.TryParse(iso.AsSpan(1, iso.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+        {
+            return days == 1 ? "1 business day" : $"{days} business days";
+        }
+        var parsed = NodaTime.Text.PeriodPattern.NormalizingIso.Parse(iso);
+        return parsed.Success ? OpenTime(parsed.Value.ToDuration()) : iso;
+    }
+
     /// <summary>"Mon 2 Mar 2026, 10:15 EST (America/New_York)": the local time, the zone's abbreviation at that
     /// instant, and its id.</summary>
     public static string InZone(Instant at, DateTimeZone zone)

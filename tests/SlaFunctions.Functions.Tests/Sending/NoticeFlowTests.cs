@@ -72,14 +72,14 @@ public sealed class NoticeFlowTests : IAsyncLifetime
         [.. Emails().Select(m => (To: m.To.Mailboxes.Single().Address, Subject: m.Subject ?? "")).OrderBy(m => m.Subject, StringComparer.Ordinal).ThenBy(m => m.To, StringComparer.Ordinal)];
 
     [Fact]
-    public async Task Critical_WarningHeldForTheAssigneesHours_BreachGoesOutAtOnce()
+    public async Task Critical_WarningHeldForTheAssigneesHours_BreachGoesOutAtOnceAndTheOvertakenWarningIsDropped()
     {
         await _events.OpenAsync("C-1", Opened, "critical");
 
         await SweepAndSendAsync(Opened + Duration.FromMinutes(1));
         Assert.Equal(
-            [("oncall@vendor.example", "[Critical] ESCALATED: Case raised to Critical – C-1 Calls drop after 30 seconds"),
-             ("support-managers@vendor.example", "[Critical] ESCALATED: Case raised to Critical – C-1 Calls drop after 30 seconds")],
+            [("oncall@vendor.example", "[Critical] ESCALATED: Case opened at Critical – C-1 Calls drop after 30 seconds"),
+             ("support-managers@vendor.example", "[Critical] ESCALATED: Case opened at Critical – C-1 Calls drop after 30 seconds")],
             Mail());
 
         // 09:45 GMT is 05:45 in New York: the warning to the assignee waits for 09:00 EDT (13:00 UTC).
@@ -93,19 +93,51 @@ public sealed class NoticeFlowTests : IAsyncLifetime
         var breaches = Mail().Where(m => m.Subject.Contains("BREACHED:", StringComparison.Ordinal)).Select(m => m.To).ToList();
         Assert.Equal(["bo@vendor.example", "support-managers@vendor.example"], breaches);
 
+        // At 09:00 EDT the held warning is judged again: its target breached at 10:00 GMT, so "due in 15 min" would be
+        // false beside the breach email. It is dropped, not sent.
         await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 13, 0));
-        var warning = Emails().Single(m => m.Subject?.Contains("WARNING:", StringComparison.Ordinal) is true);
-        Assert.Equal("bo@vendor.example", warning.To.Mailboxes.Single().Address);
-        // Due 10:00 GMT: 06:00 in New York, shown with UTC; 15 minutes were left when the point came due.
-        Assert.Contains("Mon 9 Mar 2026, 06:00 EDT (America/New_York)", warning.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Mon 9 Mar 2026, 10:00 UTC", warning.TextBody, StringComparison.Ordinal);
-        Assert.Contains("15 min", warning.TextBody, StringComparison.Ordinal);
-        Assert.Contains("https://desk.acme.example/cases/C-1", warning.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(Mail(), m => m.Subject.Contains("WARNING:", StringComparison.Ordinal));
 
         // Nothing more comes, and nothing is left in flight.
         await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 13, 30));
-        Assert.Equal(5, Emails().Count);
+        Assert.Equal(4, Emails().Count);
         Assert.Equal(0, await Tables.Outbox.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Major_WarningHeldForTheAssigneesHours_SentWithTheTimeLeftAtSending()
+    {
+        // Major opened 09:30 GMT: first response due 13:30 (4 support hours), warned at 75% (12:30 GMT, 08:30 in New
+        // York), held until the assignee's 09:00 EDT (13:00 UTC), when 30 of the 60 minutes are left.
+        await _events.OpenAsync("M-1", Opened + Duration.FromMinutes(30), "major");
+
+        await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 12, 31));
+        Assert.DoesNotContain(Mail(), m => m.Subject.Contains("WARNING:", StringComparison.Ordinal));
+
+        await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 13, 0));
+        var warning = Emails().Single(m => m.Subject?.Contains("WARNING:", StringComparison.Ordinal) is true);
+        Assert.Equal("bo@vendor.example", warning.To.Mailboxes.Single().Address);
+        Assert.Contains("due in 30 min", warning.Subject, StringComparison.Ordinal);
+        Assert.Contains("Time left:  30 min", warning.TextBody, StringComparison.Ordinal);
+        // Due 13:30 GMT: 09:30 in New York, shown with UTC; and it says it went out late, and when the point was.
+        Assert.Contains("Mon 9 Mar 2026, 09:30 EDT (America/New_York)", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mon 9 Mar 2026, 13:30 UTC", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("30 min after it came due (Mon 9 Mar 2026, 08:30 EDT (America/New_York))", warning.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://desk.acme.example/cases/M-1", warning.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Critical_BreachSentLate_SaysHowLateAtSending()
+    {
+        // The sweep that finds the 10:00 breach runs 31 minutes late.
+        await _events.OpenAsync("C-4", Opened, "critical");
+
+        await SweepAndSendAsync(Opened + Duration.FromMinutes(91));
+
+        var breach = Emails().First(m => m.Subject?.Contains("BREACHED:", StringComparison.Ordinal) is true);
+        Assert.Contains("31 min late", breach.Subject, StringComparison.Ordinal);
+        Assert.Contains("Late by:    31 min", breach.TextBody, StringComparison.Ordinal);
+        Assert.Contains("The times above are as of sending.", breach.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

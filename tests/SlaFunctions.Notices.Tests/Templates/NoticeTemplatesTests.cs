@@ -77,13 +77,80 @@ public sealed partial class NoticeTemplatesTests
     }
 
     [Fact]
-    public void Render_SeverityEntered_SaysRaisedTo()
+    public void Render_SeverityEnteredAfterOpening_SaysRaisedTo()
     {
-        var notice = ExampleNotices.Opened with { Trigger = "severityEntered" };
+        var notice = ExampleNotices.Opened with { Trigger = "severityEntered", At = ExampleNotices.Opened.Case.OpenedAt + NodaTime.Duration.FromHours(2) };
 
         var email = Defaults.Render(notice, Audience.Internal, ExampleNotices.NewYork);
 
         Assert.Contains("Case raised to Severity 1 – Critical", email.Subject);
+    }
+
+    [Fact]
+    public void Render_SeverityEnteredAtOpening_SaysOpenedAt()
+    {
+        var notice = ExampleNotices.Opened with { Trigger = "severityEntered", At = ExampleNotices.Opened.Case.OpenedAt };
+
+        var email = Defaults.Render(notice, Audience.Internal, ExampleNotices.NewYork);
+
+        Assert.Contains("Case opened at Severity 1 – Critical", email.Subject);
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/UTC")]
+    public void Render_RecipientInUtc_EachTimeOnce(string zone)
+    {
+        var email = Defaults.Render(ExampleNotices.Warning, Audience.Internal, NodaTime.DateTimeZoneProviders.Tzdb[zone]);
+
+        Assert.DoesNotContain("and in UTC", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Times are shown in UTC.", email.Text, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(email.Text, NoticeWording.InUtc(ExampleNotices.Warning.Target!.DueAt)));
+    }
+
+    [Fact]
+    public void Render_RecipientElsewhere_LocalThenUtc()
+    {
+        var email = Defaults.Render(ExampleNotices.Warning, Audience.Internal, ExampleNotices.NewYork);
+
+        Assert.Contains("and in UTC", email.Text, StringComparison.Ordinal);
+        Assert.Equal(1, CountOf(email.Text, NoticeWording.InUtc(ExampleNotices.Warning.Target!.DueAt)));
+    }
+
+    [Theory]
+    [InlineData(0, false)] // sent as it came due
+    [InlineData(4, false)] // a few minutes is not late
+    [InlineData(31, true)] // a late sweep or a retry
+    [InlineData(29 * 60, true)] // held overnight for working hours
+    public void Render_SentWellAfterItsPoint_SaysWhenAndThatTimesAreAsOfSending(int minutesLate, bool said)
+    {
+        var notice = ExampleNotices.Breach with { SentAt = ExampleNotices.Breach.At + NodaTime.Duration.FromMinutes(minutesLate) };
+
+        foreach (var audience in new[] { Audience.Internal, Audience.Customer })
+        {
+            var email = Defaults.Render(notice, audience, ExampleNotices.NewYork);
+
+            Assert.Equal(said, email.Text.Contains("The times above are as of sending.", StringComparison.Ordinal));
+            Assert.Equal(said, email.Html.Contains("The times above are as of sending.", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Render_Goal_InWordsNotIso()
+    {
+        var email = Defaults.Render(ExampleNotices.Warning, Audience.Internal, ExampleNotices.NewYork);
+
+        Assert.DoesNotContain("Goal:       PT", email.Text, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     public static TheoryData<string> Kinds => ["warning", "breach", "escalation", "opened"];
