@@ -138,10 +138,8 @@ internal sealed class ReferenceClock
             if (starts[i] > asOf)
             {
                 // A cadence that starts by itself is forecast, so its points can be placed.
-                if (Build(Policy.Severity(timeline.SeverityAt(starts[i])).Find(target.Name), starts[i], pauses) is { } forecast)
-                {
-                    runs.Add(new ReferenceRun(target.Name, forecast, null));
-                }
+                var forecast = Build(Policy.Severity(timeline.SeverityAt(starts[i])).Find(target.Name) ?? target, starts[i], pauses)!;
+                runs.Add(new ReferenceRun(target.Name, forecast, null));
                 break;
             }
             var (end, kind) = i + 1 < starts.Count && starts[i + 1] <= asOf ? (starts[i + 1], RunEnd.Met)
@@ -205,10 +203,8 @@ internal sealed class ReferenceClock
         var runPauses = end is { } cut
             ? [.. pauses.Where(p => p.Start < cut).Select(p => p.End is { } e && e <= cut ? p : (p.Start, (Instant?)cut))]
             : pauses;
-        if (ClockThroughChanges(timeline, target.Name, start, end ?? asOf, runPauses) is not { } clock)
-        {
-            return null;
-        }
+        // A run during which no severity had the target is judged by the target as the answer lists it.
+        var clock = ClockThroughChanges(timeline, target.Name, start, end ?? asOf, runPauses) ?? Build(target, start, runPauses)!;
         var run = new List<ReferenceRun> { new(target.Name, clock, end) };
         var name = target.Name;
         switch (kind)
@@ -246,7 +242,7 @@ internal sealed class ReferenceClock
 
     // Walks the severity changes X with start < X <= until: a clock already due before X freezes (breached); otherwise
     // it is recomputed under the new severity (fromStart, restart or carryOver). A severity without the target leaves
-    // the clock as it was.
+    // the clock as it was; null when no severity in force during the run had the target.
     private RunClock? ClockThroughChanges(ReferenceTimeline timeline, string name, Instant start, Instant until, List<(Instant Start, Instant? End)> pauses)
     {
         var clock = Build(Policy.Severity(timeline.SeverityAt(start)).Find(name), start, pauses);

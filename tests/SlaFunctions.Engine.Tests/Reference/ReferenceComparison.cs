@@ -17,7 +17,7 @@ internal static class ReferenceComparison
         new(story.OpenedAt - Duration.FromDays(2), (int)(story.AsOf - story.OpenedAt + Duration.FromDays(2 + 14 + 30)).TotalMinutes);
 
     /// <summary>Null when the target states agree; else (family, explanation).</summary>
-    public static (string Family, string Text)? States(CaseDescription story)
+    public static (IReadOnlyList<string> Families, string Text)? States(CaseDescription story)
     {
         var expected = Sorted(new ReferenceClock(story, WindowFor(story)).StateAt(story.AsOf));
         var actual = Sorted(story.EngineClock().StateAt(story.AsOf).Targets.Select(ReferenceTargetStatus.Of));
@@ -38,11 +38,11 @@ internal static class ReferenceComparison
                 : a is null ? $"{Kind(name)}: reference lists it ({e.State}), engine does not"
                 : $"{Kind(name)}: engine {a.State} vs reference {e.State}{(a.State == e.State ? " (" + Fields(a, e) + ")" : "")}");
         }
-        return ("states | " + string.Join(" | ", family), Describe("target states", actual, expected));
+        return (family.Select(f => $"states{Changes(story)} | {f}").ToList(), Describe("target states", actual, expected));
     }
 
     /// <summary>Null when the escalation points agree (and the engine's keys are unique); else (family, explanation).</summary>
-    public static (string Family, string Text)? Points(CaseDescription story)
+    public static (IReadOnlyList<string> Families, string Text)? Points(CaseDescription story)
     {
         var after = story.OpenedAt - Duration.Epsilon;
         var until = story.AsOf + Lookahead;
@@ -51,7 +51,7 @@ internal static class ReferenceComparison
         var repeated = actual.GroupBy(p => p.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (repeated.Count > 0)
         {
-            return ("points | engine repeats a key", $"The engine lists keys more than once: {string.Join(", ", repeated)}{Environment.NewLine}{Describe("escalation points", actual, expected)}");
+            return (["points | engine repeats a key"], $"The engine lists keys more than once: {string.Join(", ", repeated)}{Environment.NewLine}{Describe("escalation points", actual, expected)}");
         }
         if (expected.SequenceEqual(actual))
         {
@@ -69,26 +69,33 @@ internal static class ReferenceComparison
         {
             family.Add("same points, other run starts in keys");
         }
+        // A point on a target whose state already differs is a consequence of that difference, not a family of its own.
+        var differing = DifferingTargets(story);
+        string Family(string key, string what)
+        {
+            var target = key.Split('/')[0];
+            return differing.Contains(target) ? $"on a target whose state differs ({Kind(target)})" : $"{RuleOf(story, key)}: {what}";
+        }
         var byKey = expectedPlain.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.At).ToList());
         var engineByKey = actualPlain.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.At).ToList());
         foreach (var point in actualPlain.Where(p => !byKey.ContainsKey(p.Key)))
         {
-            family.Add($"{RuleOf(story, point.Key)}: engine-only point");
+            family.Add(Family(point.Key, "engine-only point"));
         }
         foreach (var point in expectedPlain.Where(p => !engineByKey.ContainsKey(p.Key)))
         {
-            family.Add($"{RuleOf(story, point.Key)}: reference-only point");
+            family.Add(Family(point.Key, "reference-only point"));
         }
         foreach (var point in expectedPlain.Where(p => engineByKey.TryGetValue(p.Key, out var at) && !at.Contains(p.At)))
         {
-            family.Add($"{RuleOf(story, point.Key)}: same rule and k, engine {(engineByKey[point.Key].Min() < point.At ? "earlier" : "later")}");
+            family.Add(Family(point.Key, $"same rule and k, engine {(engineByKey[point.Key].Min() < point.At ? "earlier" : "later")}"));
         }
-        return ("points | " + string.Join(" | ", family), Describe("escalation points", actual, expected));
+        return (family.Select(f => $"points{Changes(story)} | {f}").ToList(), Describe("escalation points", actual, expected));
     }
 
     /// <summary>Null when every point fired by the first as-of instant is still listed, same key and instant, as the
     /// history grows; else (family, explanation).</summary>
-    public static (string Family, string Text)? Growth(GrowingCase grown)
+    public static (IReadOnlyList<string> Families, string Text)? Growth(GrowingCase grown)
     {
         var story = grown.Story;
         var fired = EnginePoints(story, story.AsOf).Where(p => p.At <= story.AsOf).ToList();
@@ -98,11 +105,23 @@ internal static class ReferenceComparison
         {
             return null;
         }
-        var family = string.Join(" | ", lost.Select(p => RuleOf(story, p.Key)).Distinct().Order(StringComparer.Ordinal));
-        return ("growth | fired point lost: " + family,
+        return ([.. lost.Select(p => "growth | fired point lost: " + RuleOf(story, p.Key)).Distinct()],
             $"Points fired by {PreviewRequest.Time(story.AsOf)} are gone or moved at {PreviewRequest.Time(grown.LaterAsOf)}: "
             + string.Join("; ", lost.Select(p => $"{p.Key} at {PreviewRequest.Time(p.At)}"))
             + $"{Environment.NewLine}later listing: {string.Join("; ", later.Select(p => $"{p.Key} at {PreviewRequest.Time(p.At)}"))}");
+    }
+
+    // Whether the severity changed by the as-of instant: most differences while the engine is being fixed come from
+    // severity changes, so families are told apart by it.
+    private static string Changes(CaseDescription story) =>
+        new ReferenceTimeline(story, story.AsOf).Severities.Count > 1 ? " with severity changes" : "";
+
+    private static HashSet<string> DifferingTargets(CaseDescription story)
+    {
+        var expected = new ReferenceClock(story, WindowFor(story)).StateAt(story.AsOf);
+        var actual = story.EngineClock().StateAt(story.AsOf).Targets.Select(ReferenceTargetStatus.Of).ToList();
+        return [.. expected.Select(t => t.Name).Union(actual.Select(t => t.Name))
+            .Where(name => expected.FirstOrDefault(t => t.Name == name) != actual.FirstOrDefault(t => t.Name == name))];
     }
 
     private static List<ReferencePoint> EnginePoints(CaseDescription story, Instant asOf) =>
@@ -118,9 +137,8 @@ internal static class ReferenceComparison
         {
             return "unknown rule";
         }
-        var limited = rule.Severities.Length > 0 ? " limited" : "";
-        var every = rule.EveryMinutes is null ? "" : " every";
-        return rule.IsEvent ? $"event {rule.Kind}{limited}" : $"{Kind(rule.Target!)} {rule.Kind}{every}{limited}";
+        var limited = rule.Severities.Length > 0 ? " limited to severities" : "";
+        return rule.IsEvent ? $"event {rule.Kind}{limited}" : $"{Kind(rule.Target!)} clock rule{limited}";
     }
 
     private static string WithoutRunStart(string key)

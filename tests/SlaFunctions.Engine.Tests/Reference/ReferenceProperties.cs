@@ -43,7 +43,7 @@ public sealed class ReferenceProperties
     public void FiredPoints_StayWhenTheHistoryGrows() =>
         Run(nameof(FiredPoints_StayWhenTheHistoryGrows), ReferenceComparison.Growth);
 
-    private void Run(string name, Func<GrowingCase, (string Family, string Text)?> compare)
+    private void Run(string name, Func<GrowingCase, (IReadOnlyList<string> Families, string Text)?> compare)
     {
         var skipped = 0;
         var watch = Stopwatch.StartNew();
@@ -53,7 +53,7 @@ public sealed class ReferenceProperties
             {
                 if (compare(grown) is { } difference)
                 {
-                    throw new ReferenceMismatchException($"{difference.Family}{Environment.NewLine}{difference.Text}");
+                    throw new ReferenceMismatchException($"{string.Join(Environment.NewLine, difference.Families)}{Environment.NewLine}{difference.Text}");
                 }
             }
             catch (BeyondHorizonException)

@@ -25,7 +25,7 @@ public sealed class ReferenceSurvey
         {
             return;
         }
-        var checks = new (string Name, Func<GrowingCase, (string Family, string Text)?> Compare)[]
+        var checks = new (string Name, Func<GrowingCase, (IReadOnlyList<string> Families, string Text)?> Compare)[]
         {
             ("states", g => ReferenceComparison.States(g.Story)),
             ("points", g => ReferenceComparison.Points(g.Story)),
@@ -40,13 +40,16 @@ public sealed class ReferenceSurvey
                 {
                     continue;
                 }
-                if (families.TryGetValue(difference.Family, out var known))
+                foreach (var family in difference.Families)
                 {
-                    families[difference.Family] = (known.Count + 1, known.Example, known.Text);
-                    continue;
+                    if (families.TryGetValue(family, out var known))
+                    {
+                        families[family] = (known.Count + 1, known.Example, known.Text);
+                        continue;
+                    }
+                    var (example, text) = ShrinkWithin(compare, grown, family, difference.Text);
+                    families[family] = (1, example, text);
                 }
-                var (example, text) = ShrinkWithin(compare, grown, difference.Family, difference.Text);
-                families[difference.Family] = (1, example, text);
             }
         }
         var report = new StringBuilder();
@@ -60,7 +63,7 @@ public sealed class ReferenceSurvey
         _output.WriteLine($"{families.Count} families written to {path}");
     }
 
-    private static (string Family, string Text)? Try(Func<GrowingCase, (string Family, string Text)?> compare, GrowingCase grown)
+    private static (IReadOnlyList<string> Families, string Text)? Try(Func<GrowingCase, (IReadOnlyList<string> Families, string Text)?> compare, GrowingCase grown)
     {
         try
         {
@@ -73,12 +76,12 @@ public sealed class ReferenceSurvey
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return ($"exception | {e.GetType().Name}: {e.Message.Split('\n')[0]}", e.ToString());
+            return ([$"exception | {e.GetType().Name}: {e.Message.Split('\n')[0]}"], e.ToString());
         }
     }
 
     // Greedy: take the first smaller case that still shows the same family, until none does.
-    private static (GrowingCase, string) ShrinkWithin(Func<GrowingCase, (string Family, string Text)?> compare, GrowingCase grown, string family, string text)
+    private static (GrowingCase, string) ShrinkWithin(Func<GrowingCase, (IReadOnlyList<string> Families, string Text)?> compare, GrowingCase grown, string family, string text)
     {
         var smaller = true;
         while (smaller)
@@ -86,7 +89,7 @@ public sealed class ReferenceSurvey
             smaller = false;
             foreach (var candidate in ReferenceGenerators.Shrink(grown))
             {
-                if (Try(compare, candidate) is { } d && d.Family == family)
+                if (Try(compare, candidate) is { } d && d.Families.Contains(family))
                 {
                     (grown, text, smaller) = (candidate, d.Text, true);
                     break;
