@@ -63,7 +63,7 @@ public sealed record CaseEvaluation
         var changes = announceChanges ? clock.ChangesBetween(state, openedAt - Duration.Epsilon, asOf + Horizon) : [];
         nextCheck = Earliest(nextCheck, changes.FirstOrDefault(c => c.At > asOf)?.At);
         if (noticed is not null
-            && (clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !noticed.Contains(p.Key))
+            && (clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !p.IsNoticedIn(noticed))
                 || changes.Any(c => c.At <= asOf && !noticed.Contains(c.Key))))
         {
             nextCheck = asOf;

@@ -60,12 +60,12 @@ public sealed record SweepPlan
         var snapshot = record.Snapshot;
         var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, record.History, now, announceChanges: announceChanges);
         var due = evaluation.Clock.EscalationsBetween(evaluation.State, snapshot.OpenedAt - Duration.Epsilon, now)
-            .Where(p => p.At <= now && !record.Noticed.Contains(p.Key))
+            .Where(p => p.At <= now && !p.IsNoticedIn(record.Noticed))
             .ToList();
         var running = evaluation.State.Targets.Where(t => t.State == TargetState.Running).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var send = due
             .Where(p => NoticeComposer.KindOf(p.Kind) != Notices.NoticeKind.Warning || running.Contains(p.Target))
-            .GroupBy(p => (p.RuleId, p.Target, p.CycleStartedAt))
+            .GroupBy(p => (p.RuleId, p.Target, p.RunStartedAt))
             .Select(g => g.MaxBy(p => p.Occurrence)!)
             .OrderBy(p => p.At)
             .ToList();

@@ -27,13 +27,38 @@ public sealed class CaseClock
     {
         var timeline = new CaseTimeline(_policy, _history, asOf);
         var evaluator = new TargetEvaluator(_policy, timeline);
+        var targets = timeline.CurrentSeverity.Targets.Select(evaluator.Evaluate).ToList();
+        foreach (var (name, leftAt) in timeline.TargetsLeft())
+        {
+            if (Kept(name, leftAt) is { } kept)
+            {
+                targets.Add(kept);
+            }
+        }
         return new CaseState
         {
             AsOf = asOf,
             Timeline = timeline,
             Severity = timeline.CurrentSeverity,
-            Targets = [.. timeline.CurrentSeverity.Targets.Select(evaluator.Evaluate)],
+            Targets = targets,
         };
+    }
+
+    // A target the current severity lacks stays in the answer when it was met or breached before the case left the
+    // last severity that had it (spec: Severity change), judged just before that change; its runs end there.
+    private TargetStatus? Kept(string name, Instant leftAt)
+    {
+        var before = new CaseTimeline(_policy, _history, leftAt - Duration.Epsilon);
+        if (before.CurrentSeverity.FindTarget(name) is not { } target)
+        {
+            return null;
+        }
+        var status = new TargetEvaluator(_policy, before).Evaluate(target);
+        if (status.State is not (TargetState.Met or TargetState.Breached))
+        {
+            return null;
+        }
+        return status with { Cycles = [.. status.Cycles.Select(c => c.EndedAt is null || c.EndedAt > leftAt ? c with { EndedAt = leftAt } : c)] };
     }
 
     /// <summary>The escalation points in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the case stands

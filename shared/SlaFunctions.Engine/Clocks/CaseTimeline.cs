@@ -74,6 +74,25 @@ internal sealed class CaseTimeline
     /// <summary>When the case entered the severity it has at <paramref name="at"/>.</summary>
     public Instant SeveritySince(Instant at) => _severities.Last(p => p.From <= at).From;
 
+    /// <summary>The targets of earlier severities that the current one lacks, each with when the case last left a
+    /// severity that had it, in the order the policy first names them.</summary>
+    public IEnumerable<(string Name, Instant LeftAt)> TargetsLeft()
+    {
+        var current = CurrentSeverity;
+        var seen = new HashSet<string>(current.Targets.Select(t => t.Name), StringComparer.Ordinal);
+        for (var i = 0; i < _severities.Count - 1; i++)
+        {
+            foreach (var target in _severities[i].Severity.Targets)
+            {
+                if (seen.Add(target.Name))
+                {
+                    var last = _severities.FindLastIndex(p => p.Severity.FindTarget(target.Name) is not null);
+                    yield return (target.Name, _severities[last + 1].From);
+                }
+            }
+        }
+    }
+
     /// <summary>When the trailing run of solved or closed statuses began, when the case is solved or closed now.</summary>
     public Instant? SolvedSince()
     {

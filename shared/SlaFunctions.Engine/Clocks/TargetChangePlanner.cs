@@ -76,9 +76,10 @@ internal static class TargetChangePlanner
         _ => (null, null),
     };
 
-    // An earlier cycle of the update cadence, ended by the reply that started the next: met by it, or breached before.
+    // An earlier run: an update cycle ended by the reply that started the next, or a custom target's earlier run, met
+    // or stopped; breached when its due passed before that.
     private static (Instant? BreachAt, (TargetPhase Phase, Instant At)? End) EarlierOutcome(ClockCycle cycle) =>
-        cycle.Clock.Due is { } due && cycle.EndedAt is { } ended && due < ended
+        cycle.Clock.Due is { } due && cycle.EndedAt is { } ended && (cycle.EndedMet ? due < ended : due <= ended)
             ? (due, null)
-            : (null, (TargetPhase.Met, cycle.EndedAt!.Value));
+            : (null, (cycle.EndedMet ? TargetPhase.Met : TargetPhase.Stopped, cycle.EndedAt!.Value));
 }

@@ -4,8 +4,11 @@ using SlaFunctions.Engine.Calendars;
 namespace SlaFunctions.Engine.Clocks;
 
 /// <summary>One run of a target's clock: open time of a calendar from a start, less pauses.</summary>
-/// <remarks>Positions are open time used. <see cref="InstantAt"/> is the earliest instant the clock reaches a position,
-/// so a goal used up exactly at closing time, or exactly when a pause begins, is reached then.</remarks>
+/// <remarks>Positions are open time used. A point at a position before the goal sits at the earliest instant the clock
+/// reaches it, so a goal used up exactly at closing time, or exactly when a pause begins, is reached then. A point at
+/// or past the goal sits at the due and the open time after it: for a business-day goal the due can be an opening
+/// after the instant the goal's open time ran out (spec: Durations, businessDays), and every point is placed against
+/// that due.</remarks>
 internal sealed class TargetClock
 {
     private readonly IReadOnlyList<Pause> _pauses;
@@ -15,7 +18,8 @@ internal sealed class TargetClock
     /// <param name="start">When the clock starts.</param>
     /// <param name="goal">Open time to due.</param>
     /// <param name="pauses">Sorted, not overlapping; only the last may be open-ended.</param>
-    /// <param name="exactDue">For a business-day goal: its due instant, used as is when no pause falls before it.</param>
+    /// <param name="exactDue">For a business-day goal: its due when no pause covers open time before it; the
+    /// <paramref name="goal"/> is then the open time from <paramref name="start"/> to it.</param>
     public TargetClock(BusinessCalendar calendar, Instant start, Duration goal, IReadOnlyList<Pause> pauses, Instant? exactDue = null)
     {
         Calendar = calendar;
@@ -31,39 +35,30 @@ internal sealed class TargetClock
 
     public Duration Goal { get; }
 
-    /// <summary>When the goal is used up; null when an open-ended pause comes first.</summary>
-    public Instant? Due => _exactDue is { } exact && !_pauses.Any(p => p.Start < exact && (p.End ?? Instant.MaxValue) > Start)
-        ? exact
-        : InstantAt(Goal);
+    /// <summary>When the goal is used up; null when an open-ended pause comes first. For a business-day goal, its exact
+    /// due, pushed out by exactly the open time paused before it (a pause that covers no open time changes nothing).</summary>
+    public Instant? Due
+    {
+        get
+        {
+            var used = Walk(Start, Goal);
+            return _exactDue is { } exact && used is { } reached && reached < exact ? exact : used;
+        }
+    }
 
-    /// <summary>The earliest instant at which <paramref name="position"/> of open time has been used; null when an
+    /// <summary>This run with other pauses (e.g. those before an instant), the same goal and exact due.</summary>
+    public TargetClock WithPauses(IReadOnlyList<Pause> pauses) => new(Calendar, Start, Goal, pauses, _exactDue);
+
+    /// <summary>Where a point <paramref name="position"/> of open time into the run sits: before the goal, the earliest
+    /// instant that much open time has been used; at or past it, the due and then the open time beyond it. Null when an
     /// open-ended pause begins first.</summary>
     public Instant? InstantAt(Duration position)
     {
-        var cursor = Start;
-        var remaining = position;
-        foreach (var pause in _pauses)
+        if (_exactDue is null || position < Goal)
         {
-            if (pause.End is { } end && end <= cursor)
-            {
-                continue;
-            }
-            if (pause.Start > cursor)
-            {
-                var open = Calendar.OpenTimeBetween(cursor, pause.Start);
-                if (remaining <= open)
-                {
-                    return Calendar.AddOpenTime(cursor, remaining);
-                }
-                remaining -= open;
-            }
-            if (pause.End is not { } resume)
-            {
-                return null;
-            }
-            cursor = resume > cursor ? resume : cursor;
+            return Walk(Start, position);
         }
-        return Calendar.AddOpenTime(cursor, remaining);
+        return Due is { } due ? Walk(due, position - Goal) : null;
     }
 
     /// <summary>Open time used in <c>[Start, <paramref name="at"/>)</c>, less pauses.</summary>
@@ -92,5 +87,35 @@ internal sealed class TargetClock
             cursor = resume > cursor ? resume : cursor;
         }
         return used + Calendar.OpenTimeBetween(cursor, at);
+    }
+
+    // The earliest instant at which `amount` of unpaused open time has passed since `from`; null when an open-ended
+    // pause begins first.
+    private Instant? Walk(Instant from, Duration amount)
+    {
+        var cursor = from;
+        var remaining = amount;
+        foreach (var pause in _pauses)
+        {
+            if (pause.End is { } end && end <= cursor)
+            {
+                continue;
+            }
+            if (pause.Start > cursor)
+            {
+                var open = Calendar.OpenTimeBetween(cursor, pause.Start);
+                if (remaining <= open)
+                {
+                    return Calendar.AddOpenTime(cursor, remaining);
+                }
+                remaining -= open;
+            }
+            if (pause.End is not { } resume)
+            {
+                return null;
+            }
+            cursor = resume > cursor ? resume : cursor;
+        }
+        return Calendar.AddOpenTime(cursor, remaining);
     }
 }

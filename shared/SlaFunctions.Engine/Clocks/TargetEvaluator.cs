@@ -15,35 +15,30 @@ internal sealed class TargetEvaluator
         _timeline = timeline;
     }
 
-    public TargetStatus Evaluate(Target target)
+    public TargetStatus Evaluate(Target target) => target.Kind switch
     {
-        var status = target.Kind switch
-        {
-            TargetKind.FirstResponse => FirstResponse(target),
-            TargetKind.Resolution => Resolution(target),
-            TargetKind.Update => Update(target),
-            _ => Custom(target),
-        };
-        // A met target is judged by the severity in force when it was met (spec: Severity change).
-        return status.MetAt is { } met && _timeline.SeverityAt(met).FindTarget(target.Name) is { } then
-            ? status with { Target = then }
-            : status;
-    }
+        TargetKind.FirstResponse => FirstResponse(target),
+        TargetKind.Resolution => Resolution(target),
+        TargetKind.Update => Update(target),
+        _ => Custom(target),
+    };
 
-    // Met by the first public agent reply; pauses do not stop it. Solving without a reply stops it.
+    // Met by the first public agent reply; pauses do not stop it. A solve before any reply stops it for good: a reply
+    // after it, even once the case is reopened, does not meet it (spec: What happened stays).
     private TargetStatus FirstResponse(Target target)
     {
         var start = _timeline.OpenedAt;
-        var metAt = _timeline.First(Reply, start);
-        if (metAt is { } met)
+        var reply = _timeline.First(Reply, start);
+        var solve = _timeline.First(Solve, start);
+        if (reply is { } met && (solve is not { } solved || met <= solved))
         {
-            return Met(target, ClockFor(target, start, met, []), met);
+            return Met(ClockFor(target, start, met, []), met);
         }
-        if (_timeline.SolvedSince() is { } solved)
+        if (solve is { } stopped)
         {
-            return Stopped(target, ClockFor(target, start, solved, []), solved);
+            return Stopped(ClockFor(target, start, stopped, []), stopped);
         }
-        return Running(target, ClockFor(target, start, _timeline.AsOf, []), []);
+        return Running(ClockFor(target, start, _timeline.AsOf, []), []);
     }
 
     // Met when solved (or by a metBy milestone such as a workaround, for good); pauses while waiting on the customer;
@@ -55,9 +50,9 @@ internal sealed class TargetEvaluator
         var milestone = target.MetBy.Count == 0 ? null : _timeline.First(target.MetBy, start);
         if (Earliest(milestone, _timeline.SolvedSince()) is { } met)
         {
-            return Met(target, ClockFor(target, start, met, Clip(pauses, met)), met);
+            return Met(ClockFor(target, start, met, Clip(pauses, met)), met);
         }
-        return Running(target, ClockFor(target, start, _timeline.AsOf, pauses), pauses);
+        return Running(ClockFor(target, start, _timeline.AsOf, pauses), pauses);
     }
 
     // Each public agent reply (or, with startAfter, the start point) begins a cycle of `every`; solving or a stopOn
@@ -73,7 +68,7 @@ internal sealed class TargetEvaluator
         {
             // A cadence that starts by itself (startAfter) is forecast, so its escalation points can be placed.
             var forecast = planned.Count > 0
-                ? new[] { new ClockCycle(ClockFor(target, planned[0], planned[0], pauses), null) }
+                ? new[] { new ClockCycle(ClockFor(target, planned[0], planned[0], pauses).Clock, null) }
                 : [];
             return new TargetStatus { Name = target.Name, Target = target, State = stopAt is null ? TargetState.NotStarted : TargetState.Stopped, Cycles = forecast };
         }
@@ -81,53 +76,79 @@ internal sealed class TargetEvaluator
         var cycles = new List<ClockCycle>();
         for (var i = 0; i < starts.Count - 1; i++)
         {
-            cycles.Add(new ClockCycle(ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1])), starts[i + 1]));
+            cycles.Add(new ClockCycle(ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1])).Clock, starts[i + 1]));
         }
         var current = starts[^1];
-        TargetStatus status = stopAt is { } end
-            ? Stopped(target, ClockFor(target, current, end, Clip(pauses, end)), end)
-            : Running(target, ClockFor(target, current, _timeline.AsOf, pauses), pauses);
+        var status = stopAt is { } end
+            ? Stopped(ClockFor(target, current, end, Clip(pauses, end)), end)
+            : Running(ClockFor(target, current, _timeline.AsOf, pauses), pauses);
         return status with { Cycles = [.. cycles, .. status.Cycles] };
     }
 
-    // A custom target starts on opening, on entering the current severity, or on going pending, and is met by any of
-    // its milestones. It does not pause.
+    // A custom target runs from opening, from each entry into a severity that has it, or through each pending spell,
+    // and is met by any of its milestones within the run. It does not pause. The state shown is the latest run's; the
+    // earlier runs stay as cycles, each with its own notices.
     private TargetStatus Custom(Target target)
     {
-        var asOf = _timeline.AsOf;
-        Instant start;
-        Instant? endsAt;
+        var runs = CustomRuns(target);
+        if (runs.Count == 0)
+        {
+            return new TargetStatus { Name = target.Name, Target = target, State = TargetState.NotStarted };
+        }
+        var metBy = target.MetBy.Count == 0 ? Reply : target.MetBy;
+        var earlier = new List<ClockCycle>();
+        TargetStatus? status = null;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (start, endsAt, definition) = runs[i];
+            var met = _timeline.First(metBy, start) is { } reached && (endsAt is not { } limit || reached <= limit) ? reached : (Instant?)null;
+            var judgedAt = met ?? endsAt ?? _timeline.AsOf;
+            var clock = definition is null ? ClockFor(target, start, judgedAt, []) : new JudgedClock(Build(definition, start, [], null), definition);
+            if (i < runs.Count - 1)
+            {
+                earlier.Add(new ClockCycle(clock.Clock, met ?? endsAt, EndedMet: met is not null));
+                continue;
+            }
+            status = met is { } metAt ? Met(clock, metAt)
+                : endsAt is { } end ? Stopped(clock, end)
+                : Running(clock, []);
+        }
+        return status! with { Cycles = [.. earlier, .. status!.Cycles] };
+    }
+
+    // The runs of a custom target: start, end (null while it lasts), and for a run tied to a severity period, the
+    // target as that severity defines it (null: judged by the severities in force, as other targets are).
+    private List<(Instant Start, Instant? End, Target? Definition)> CustomRuns(Target target)
+    {
+        var solvedEnds = target.MetBy.Contains(Milestone.Solved) ? null : _timeline.SolvedSince();
+        var runs = new List<(Instant Start, Instant? End, Target? Definition)>();
         switch (target.StartOn)
         {
             case TargetStart.Pending:
-                var periods = _timeline.StatusPeriods;
-                var last = periods.Select((p, i) => (p.From, p.Status, Index: i)).LastOrDefault(p => p.Status == CaseStatus.Pending);
-                if (last.Status != CaseStatus.Pending)
+                var statuses = _timeline.StatusPeriods;
+                for (var i = 0; i < statuses.Count; i++)
                 {
-                    return new TargetStatus { Name = target.Name, Target = target, State = TargetState.NotStarted };
+                    if (statuses[i].Status == CaseStatus.Pending)
+                    {
+                        runs.Add((statuses[i].From, i + 1 < statuses.Count ? statuses[i + 1].From : null, null));
+                    }
                 }
-                start = last.From;
-                endsAt = last.Index + 1 < periods.Count ? periods[last.Index + 1].From : null;
                 break;
             case TargetStart.SeverityRaised:
-                start = _timeline.SeveritySince(asOf);
-                endsAt = target.MetBy.Contains(Milestone.Solved) ? null : _timeline.SolvedSince();
+                var periods = _timeline.SeverityPeriods;
+                for (var i = 0; i < periods.Count; i++)
+                {
+                    if (periods[i].Severity.FindTarget(target.Name) is { } definition)
+                    {
+                        runs.Add((periods[i].From, i + 1 < periods.Count ? periods[i + 1].From : solvedEnds, definition));
+                    }
+                }
                 break;
             default:
-                start = _timeline.OpenedAt;
-                endsAt = target.MetBy.Contains(Milestone.Solved) ? null : _timeline.SolvedSince();
+                runs.Add((_timeline.OpenedAt, solvedEnds, null));
                 break;
         }
-        var metBy = target.MetBy.Count == 0 ? Reply : target.MetBy;
-        if (_timeline.First(metBy, start) is { } met && (endsAt is not { } limit || met <= limit))
-        {
-            return Met(target, ClockFor(target, start, met, []), met);
-        }
-        if (endsAt is { } end)
-        {
-            return Stopped(target, ClockFor(target, start, end, []), end);
-        }
-        return Running(target, ClockFor(target, start, asOf, []), []);
+        return runs;
     }
 
     private IEnumerable<Instant> CycleStarts(Target target)
@@ -141,14 +162,15 @@ internal sealed class TargetEvaluator
         return replies.Where(r => r > first).Prepend(first).Distinct();
     }
 
-    private static TargetStatus Met(Target target, TargetClock clock, Instant metAt)
+    private static TargetStatus Met(JudgedClock judged, Instant metAt)
     {
+        var clock = judged.Clock;
         var due = clock.Due!.Value;
         var late = metAt > due;
         return new TargetStatus
         {
-            Name = target.Name,
-            Target = target,
+            Name = judged.Definition.Name,
+            Target = judged.Definition,
             State = late ? TargetState.Breached : TargetState.Met,
             StartedAt = clock.Start,
             DueAt = due,
@@ -158,40 +180,42 @@ internal sealed class TargetEvaluator
         };
     }
 
-    private static TargetStatus Stopped(Target target, TargetClock clock, Instant stoppedAt)
+    private static TargetStatus Stopped(JudgedClock judged, Instant stoppedAt)
     {
+        var clock = judged.Clock;
         var due = clock.Due!.Value;
         var breached = due <= stoppedAt;
         return new TargetStatus
         {
-            Name = target.Name,
-            Target = target,
+            Name = judged.Definition.Name,
+            Target = judged.Definition,
             State = breached ? TargetState.Breached : TargetState.Stopped,
             StartedAt = clock.Start,
             DueAt = breached ? due : null,
             BreachedAt = breached ? due : null,
-            Cycles = [new ClockCycle(clock, stoppedAt)],
+            Cycles = [new ClockCycle(clock, stoppedAt, EndedMet: false)],
         };
     }
 
-    private TargetStatus Running(Target target, TargetClock clock, List<Pause> pauses)
+    private TargetStatus Running(JudgedClock judged, List<Pause> pauses)
     {
+        var (clock, target) = judged;
         var asOf = _timeline.AsOf;
         var cycles = new[] { new ClockCycle(clock, null) };
         if (pauses.Count > 0 && pauses[^1].End is null && pauses[^1].Start <= asOf)
         {
-            // Paused now: breached only if the goal ran out before the pause began.
+            // Paused now: breached only if the goal ran out before the pause began, and that due has passed.
             var pausedSince = pauses[^1].Start;
-            var before = new TargetClock(clock.Calendar, clock.Start, clock.Goal, Clip(pauses, pausedSince));
-            var dueBefore = before.Due!.Value;
-            if (dueBefore <= pausedSince)
+            var dueBefore = clock.WithPauses(Clip(pauses, pausedSince)).Due!.Value;
+            if (dueBefore <= pausedSince && dueBefore < asOf)
             {
                 return new TargetStatus { Name = target.Name, Target = target, State = TargetState.Breached, StartedAt = clock.Start, DueAt = dueBefore, BreachedAt = dueBefore, Cycles = cycles };
             }
             return new TargetStatus { Name = target.Name, Target = target, State = TargetState.Paused, StartedAt = clock.Start, PausedSince = pausedSince, Cycles = cycles };
         }
         var due = clock.Due!.Value;
-        if (asOf >= due)
+        // A due at exactly asOf has not passed yet (spec: States).
+        if (asOf > due)
         {
             return new TargetStatus { Name = target.Name, Target = target, State = TargetState.Breached, StartedAt = clock.Start, DueAt = due, BreachedAt = due, Cycles = cycles };
         }
@@ -208,28 +232,45 @@ internal sealed class TargetEvaluator
     }
 
     /// <summary>The clock of <paramref name="target"/> from <paramref name="start"/>, judged at
-    /// <paramref name="judgedAt"/>: the severity in force then supplies goal and calendar, and the policy's
-    /// <see cref="SeverityChangeRule"/> decides how earlier severities count.</summary>
-    private TargetClock ClockFor(Target target, Instant start, Instant judgedAt, List<Pause> pauses)
+    /// <paramref name="judgedAt"/>, and the target as the severity that supplied it defines it.</summary>
+    /// <remarks>Walks the severity changes after the start (spec: Severity change): a run whose due passed before a
+    /// change stays breached on the clock it had; otherwise the change recomputes it, as the policy's
+    /// <see cref="SeverityChangeRule"/> says (from the original start by default). A target the severity at the start
+    /// lacks starts with the first severity that has it.</remarks>
+    private JudgedClock ClockFor(Target target, Instant start, Instant judgedAt, List<Pause> pauses)
     {
-        var judged = _timeline.SeverityAt(judgedAt).FindTarget(target.Name) ?? target;
-        var changes = _timeline.SeverityPeriods.Where(p => p.From > start && p.From <= judgedAt).ToList();
-        if (_policy.OnSeverityChange == SeverityChangeRule.FromStart || changes.Count == 0)
+        var definition = _timeline.SeverityAt(start).FindTarget(target.Name);
+        var clock = definition is null ? null : Build(definition, start, pauses, null);
+        foreach (var (from, severity) in _timeline.SeverityPeriods)
         {
-            return Build(judged, start, pauses, null);
+            if (from <= start || from > judgedAt)
+            {
+                continue;
+            }
+            if (clock?.Due is { } due && due < from)
+            {
+                // What happened stays: breached before the change, so the change does not recompute it.
+                break;
+            }
+            definition = severity.FindTarget(target.Name);
+            clock = definition is null ? null : _policy.OnSeverityChange switch
+            {
+                SeverityChangeRule.Restart => Build(definition, from, pauses, null),
+                SeverityChangeRule.CarryOver => CarriedOver(definition, start, from, pauses),
+                _ => Build(definition, start, pauses, null),
+            };
         }
-        var lastChange = changes[^1].From;
-        if (_policy.OnSeverityChange == SeverityChangeRule.Restart)
-        {
-            return Build(judged, lastChange, pauses, null);
-        }
+        return clock is null ? new JudgedClock(Build(target, start, pauses, null), target) : new JudgedClock(clock, definition!);
+    }
 
-        // Carry over: open time used under each earlier severity's own goal and calendar counts against the new goal.
+    // Carry over: open time used under each earlier severity's own goal and calendar counts against the new goal.
+    private TargetClock CarriedOver(Target target, Instant start, Instant change, List<Pause> pauses)
+    {
         var used = Duration.Zero;
         var periods = _timeline.SeverityPeriods;
-        for (var i = 0; i < periods.Count && periods[i].From < lastChange; i++)
+        for (var i = 0; i < periods.Count && periods[i].From < change; i++)
         {
-            var to = i + 1 < periods.Count ? periods[i + 1].From : lastChange;
+            var to = i + 1 < periods.Count && periods[i + 1].From < change ? periods[i + 1].From : change;
             var from = periods[i].From > start ? periods[i].From : start;
             if (to <= from || periods[i].Severity.FindTarget(target.Name) is not { } earlier)
             {
@@ -237,8 +278,8 @@ internal sealed class TargetEvaluator
             }
             used += Build(earlier, from, pauses, null).UsedAt(to);
         }
-        var newGoal = Build(judged, lastChange, pauses, null).Goal;
-        return Build(judged, lastChange, pauses, newGoal > used ? newGoal - used : Duration.Zero);
+        var newGoal = Build(target, change, pauses, null).Goal;
+        return Build(target, change, pauses, newGoal > used ? newGoal - used : Duration.Zero);
     }
 
     private static TargetClock Build(Target target, Instant start, List<Pause> pauses, Duration? goal)
@@ -258,4 +299,9 @@ internal sealed class TargetEvaluator
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static readonly HashSet<Milestone> Reply = [Milestone.AgentReply];
+
+    private static readonly HashSet<Milestone> Solve = [Milestone.Solved];
+
+    /// <summary>A run's clock and the target as the severity that supplied its goal and calendar defines it.</summary>
+    private readonly record struct JudgedClock(TargetClock Clock, Target Definition);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
@@ -17,16 +18,19 @@ internal static class EscalationPlanner
         {
             if (rule.At.Kind is EscalationTriggerKind.SeverityEntered or EscalationTriggerKind.Opened)
             {
-                AddEventPoints(points, rule, timeline, after, until);
+                AddEventPoints(points, policy, rule, timeline, after, until);
                 continue;
             }
             if (state.Targets.FirstOrDefault(t => t.Name == rule.Target) is not { } status)
             {
                 continue;
             }
-            foreach (var cycle in status.Cycles)
+            for (var i = 0; i < status.Cycles.Count; i++)
             {
-                AddClockPoints(points, rule, status.Name, status.Target.Kind, cycle, timeline, after, until);
+                // Builds before run starts were in keys named the points of a target's first run without it (the
+                // update cadence always had its cycle's start).
+                var legacy = i == 0 && status.Target.Kind != TargetKind.Update;
+                AddClockPoints(points, rule, status.Name, legacy, status.Cycles[i], timeline, after, until);
             }
         }
         points.Sort((a, b) => a.At.CompareTo(b.At));
@@ -40,17 +44,19 @@ internal static class EscalationPlanner
         var points = new List<EscalationPoint>();
         foreach (var rule in policy.Escalations.Where(r => r.Target == target.Name && r.At.IsWarning))
         {
-            AddClockPoints(points, rule, target.Name, target.Target.Kind, cycle, timeline, Instant.MinValue, until);
+            AddClockPoints(points, rule, target.Name, legacy: false, cycle, timeline, Instant.MinValue, until);
         }
         return points.Count == 0 ? null : points.Min(p => p.At);
     }
 
-    private static void AddEventPoints(List<EscalationPoint> points, EscalationRule rule, CaseTimeline timeline, Instant after, Instant until)
+    // An event rule fires when the case is opened at one of its severities, or (severityEntered) raised to one: made
+    // more severe, never on a lowering or a workaround's drop (spec: Warnings and escalations).
+    private static void AddEventPoints(List<EscalationPoint> points, Policy policy, EscalationRule rule, CaseTimeline timeline, Instant after, Instant until)
     {
         var periods = timeline.SeverityPeriods;
         var last = rule.At.Kind == EscalationTriggerKind.Opened ? 1 : periods.Count;
-        // Count only entries into the rule's severities, so a late webhook about some other severity change cannot
-        // renumber (and so resend) a notice already sent.
+        var target = rule.Target ?? rule.Id;
+        // Builds before run starts were in keys numbered every entry into the rule's severities, lowerings too.
         var entered = 0;
         for (var i = 0; i < last; i++)
         {
@@ -59,14 +65,20 @@ internal static class EscalationPlanner
             {
                 continue;
             }
-            var occurrence = entered++;
+            var legacyOccurrence = entered++;
+            if (i > 0 && Rank(policy, severity) >= Rank(policy, periods[i - 1].Severity))
+            {
+                continue;
+            }
             if (from > after && from <= until)
             {
                 points.Add(new EscalationPoint
                 {
                     RuleId = rule.Id,
-                    Target = rule.Target ?? rule.Id,
-                    Occurrence = occurrence,
+                    Target = target,
+                    Occurrence = 0,
+                    RunStartedAt = from,
+                    LegacyKey = string.Create(CultureInfo.InvariantCulture, $"{target}/{rule.Id}/{legacyOccurrence}"),
                     At = from,
                     Kind = rule.At.Kind,
                     Notify = rule.Notify,
@@ -75,39 +87,80 @@ internal static class EscalationPlanner
         }
     }
 
-    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, TargetKind kind, ClockCycle cycle, CaseTimeline timeline, Instant after, Instant until)
+    // The points of a clock rule on one run. A rule for some severities fires only while the case has one of them: a
+    // P1 duty owes nothing for the hours a case spent at P2 before it was raised. But a point that passed while the
+    // rule was not in force fires once, late, when a change brings the rule into force, if the run is still going
+    // then; of several such points, the last.
+    private static void AddClockPoints(List<EscalationPoint> points, EscalationRule rule, string target, bool legacy, ClockCycle cycle, CaseTimeline timeline, Instant after, Instant until)
     {
         if (rule.At.PositionOn(cycle.Clock.Goal) is not { } first)
         {
             return;
         }
-        var isCadence = kind == TargetKind.Update;
+        Dictionary<Instant, EscalationPoint>? late = null;
         for (var repeat = 0; repeat < MaxRepeats; repeat++)
         {
             var position = first + (rule.Every is { } every ? every * repeat : Duration.Zero);
             if (cycle.Clock.InstantAt(position) is not { } at || at > until || (cycle.EndedAt is { } ended && at >= ended))
             {
-                return;
+                break;
             }
-            // A rule for some severities fires only while the case has one of them: a P1 duty owes nothing for the
-            // hours a case spent at P2 before it was raised.
-            if (at > after && rule.AppliesTo(timeline.SeverityAt(at).Id))
+            var point = new EscalationPoint
             {
-                points.Add(new EscalationPoint
+                RuleId = rule.Id,
+                Target = target,
+                Occurrence = repeat,
+                RunStartedAt = cycle.Clock.Start,
+                LegacyKey = legacy ? string.Create(CultureInfo.InvariantCulture, $"{target}/{rule.Id}/{repeat}") : null,
+                At = at,
+                Kind = rule.At.Kind,
+                Notify = rule.Notify,
+            };
+            if (rule.AppliesTo(timeline.SeverityAt(at).Id))
+            {
+                if (at > after)
                 {
-                    RuleId = rule.Id,
-                    Target = target,
-                    Occurrence = repeat,
-                    CycleStartedAt = isCadence ? cycle.Clock.Start : null,
-                    At = at,
-                    Kind = rule.At.Kind,
-                    Notify = rule.Notify,
-                });
+                    points.Add(point);
+                }
+            }
+            else if (InForceAfter(rule, timeline, at) is { } inForce && (cycle.EndedAt is not { } end || inForce < end))
+            {
+                (late ??= [])[inForce] = point with { At = inForce };
             }
             if (rule.Every is not { } step || step <= Duration.Zero)
             {
-                return;
+                break;
             }
         }
+        if (late is not null)
+        {
+            points.AddRange(late.Values.Where(p => p.At > after && p.At <= until));
+        }
+    }
+
+    // When the case next enters a severity the rule covers, after `at`; null when it has not (yet).
+    private static Instant? InForceAfter(EscalationRule rule, CaseTimeline timeline, Instant at)
+    {
+        foreach (var (from, severity) in timeline.SeverityPeriods)
+        {
+            if (from > at && rule.AppliesTo(severity.Id))
+            {
+                return from;
+            }
+        }
+        return null;
+    }
+
+    // A severity's place in the policy: lower is more severe.
+    private static int Rank(Policy policy, Severity severity)
+    {
+        for (var i = 0; i < policy.Severities.Count; i++)
+        {
+            if (policy.Severities[i].Id == severity.Id)
+            {
+                return i;
+            }
+        }
+        return int.MaxValue;
     }
 }

@@ -41,4 +41,41 @@ public sealed partial class CaseClockTests
             new TargetView(TargetState.Breached, At("2026-03-02T10:00:00Z"), At("2026-03-04T10:00:00Z"), At("2026-03-04T10:30:00Z"), At("2026-03-04T10:00:00Z"), null, null),
             View(clock, "2026-03-04T12:00:00Z", Target.ResolutionName));
     }
+
+    // Resolution within 1 business day: opened Friday 20:00, so it counts from Monday's opening and is due Tuesday 09:00.
+    private static readonly Policy OneBusinessDayResolution = Policy(
+        Severity("4", null, Resolution("0m") with { Goal = Goal.InBusinessDays(1) }));
+
+    [Theory]
+    [InlineData(null, null)] // no pause
+    [InlineData("2026-03-07T10:00:00Z", "2026-03-08T10:00:00Z")] // pending over the weekend: no open time paused
+    [InlineData("2026-03-06T20:30:00Z", "2026-03-09T09:00:00Z")] // pending until Monday's opening: still none
+    [InlineData("2026-03-06T22:00:00Z", "2026-03-07T01:00:00Z")] // pending Friday night: none
+    public void Resolution_BusinessDaysPauseWithoutOpenTime_DueUnchanged(string? pending, string? reopened)
+    {
+        var events = pending is null ? [] : new[] { Pending(pending), Open(reopened!) };
+        var clock = Case(OneBusinessDayResolution, "4", "2026-03-06T20:00:00Z", events);
+
+        Assert.Equal(
+            new TargetView(TargetState.Running, At("2026-03-06T20:00:00Z"), At("2026-03-10T09:00:00Z"), null, null, Parse.Duration("0s"), null),
+            View(clock, "2026-03-09T18:00:00Z", Target.ResolutionName));
+    }
+
+    [Theory]
+    [InlineData("2026-03-09T09:00:00Z", "2026-03-09T10:00:00Z", "2026-03-10T10:00:00Z")] // 1h of Monday paused: 1h past the due
+    [InlineData("2026-03-09T16:00:00Z", "2026-03-10T12:00:00Z", "2026-03-10T13:00:00Z")] // 1h paused, and the pause runs past the due
+    public void Resolution_BusinessDaysPauseWithOpenTime_PushesTheDueByThatOpenTime(string pending, string reopened, string due)
+    {
+        var clock = Case(OneBusinessDayResolution, "4", "2026-03-06T20:00:00Z", Pending(pending), Open(reopened));
+
+        Assert.Equal(At(due), TargetOf(clock, "2026-03-10T12:30:00Z", Target.ResolutionName).DueAt);
+    }
+
+    [Fact]
+    public void Resolution_BusinessDaysPausedOverTheWeekendNow_PausedNotBreached()
+    {
+        var clock = Case(OneBusinessDayResolution, "4", "2026-03-06T20:00:00Z", Pending("2026-03-07T10:00:00Z"));
+
+        Assert.Equal(TargetState.Paused, TargetOf(clock, "2026-03-09T18:00:00Z", Target.ResolutionName).State);
+    }
 }

@@ -24,7 +24,6 @@ public sealed partial class CaseClockTests
     [Theory]
     [InlineData("2026-03-02T09:30:00Z", "2026-03-02T09:45:00Z", TargetState.Running, null, "15m")] // raised early: 15 min left of 1h
     [InlineData("2026-03-02T11:00:00Z", "2026-03-02T11:30:00Z", TargetState.Breached, "2026-03-02T10:00:00Z", null)] // recomputed due is before the raise: breached at 10:00
-    [InlineData("2026-03-02T14:00:00Z", "2026-03-02T14:30:00Z", TargetState.Breached, "2026-03-02T10:00:00Z", null)] // old target breached at 13:00; now breached at the recomputed 10:00
     public void FirstResponse_SeverityRaised_RecomputedFromOriginalStart(string raised, string asOf, TargetState state, string? breachedAt, string? remaining)
     {
         var clock = Case(Standard, "3", MondayNine, Severity(raised, "1"));
@@ -32,6 +31,21 @@ public sealed partial class CaseClockTests
         Assert.Equal(
             new TargetView(state, At(MondayNine), At("2026-03-02T10:00:00Z"), null, At(breachedAt), Left(remaining), null),
             View(clock, asOf, Target.FirstResponseName));
+    }
+
+    [Fact]
+    public void FirstResponse_RaisedAfterOldBreach_StaysBreachedAtOldDue()
+    {
+        // Severity 3's first response ran out at 13:00; the raise at 14:00 finds it breached, so it is not recomputed
+        // (spec: targets already breached stay breached): breached at 13:00, judged by severity 3's 4h.
+        var clock = Case(Standard, "3", MondayNine, Severity("2026-03-02T14:00:00Z", "1"));
+
+        var target = TargetOf(clock, "2026-03-02T14:30:00Z", Target.FirstResponseName);
+
+        Assert.Equal(
+            new TargetView(TargetState.Breached, At(MondayNine), At("2026-03-02T13:00:00Z"), null, At("2026-03-02T13:00:00Z"), null, null),
+            TargetView.Of(target));
+        Assert.Equal(Parse.Duration("4h"), target.Target.Goal.OpenTime);
     }
 
     [Fact]
@@ -70,15 +84,29 @@ public sealed partial class CaseClockTests
             View(clock, "2026-03-02T11:00:00Z", Target.FirstResponseName));
     }
 
-    [Theory]
-    [InlineData("2026-03-02T09:30:00Z")] // lowered before severity 1's 10:00 due
-    [InlineData("2026-03-02T11:00:00Z")] // lowered after it passed: recomputed with 4h, due 13:00, after the change
-    public void FirstResponse_SeverityLowered_RecomputedWithLongerGoal(string lowered)
+    [Fact]
+    public void FirstResponse_SeverityLoweredBeforeDue_RecomputedWithLongerGoal()
     {
-        var clock = Case(Standard, "1", MondayNine, Severity(lowered, "3"));
+        // Lowered at 09:30, before severity 1's 10:00 due: recomputed with severity 3's 4h, due 13:00.
+        var clock = Case(Standard, "1", MondayNine, Severity("2026-03-02T09:30:00Z", "3"));
 
         Assert.Equal(
             new TargetView(TargetState.Running, At(MondayNine), At("2026-03-02T13:00:00Z"), null, null, Parse.Duration("1h"), null),
+            View(clock, "2026-03-02T12:00:00Z", Target.FirstResponseName));
+    }
+
+    [Theory]
+    [InlineData(null)] // never answered
+    [InlineData("2026-03-02T11:30:00Z")] // answered after the lowering, within severity 3's 4h: still late for severity 1
+    public void FirstResponse_SeverityLoweredAfterBreach_StaysBreached(string? reply)
+    {
+        // Severity 1's 10:00 due passed unmet before the lowering at 11:00 (spec: What happened stays).
+        var clock = reply is null
+            ? Case(Standard, "1", MondayNine, Severity("2026-03-02T11:00:00Z", "3"))
+            : Case(Standard, "1", MondayNine, Severity("2026-03-02T11:00:00Z", "3"), Reply(reply));
+
+        Assert.Equal(
+            new TargetView(TargetState.Breached, At(MondayNine), At("2026-03-02T10:00:00Z"), At(reply), At("2026-03-02T10:00:00Z"), null, null),
             View(clock, "2026-03-02T12:00:00Z", Target.FirstResponseName));
     }
 
@@ -145,16 +173,16 @@ public sealed partial class CaseClockTests
     }
 
     [Fact]
-    public void Workaround_AfterSeverityOneBreach_RecomputedAndRunning()
+    public void Workaround_AfterSeverityOneBreach_StaysBreached()
     {
-        // Severity 1's resolution ran out at 13:00; the workaround at 14:00 lowers to 3, whose 16h from opening ends
-        // Tuesday 17:00, after the change, so the target runs again (spec: recomputed, breached only if due < change).
+        // Severity 1's resolution ran out at 13:00; the workaround at 14:00 lowers to 3, but a breach stays a breach
+        // (spec: What happened stays): not recomputed with severity 3's 16h.
         var clock = Case(Standard, "1", MondayNine, Workaround("2026-03-02T14:00:00Z"));
 
-        Assert.Equal(TargetState.Breached, TargetOf(clock, "2026-03-02T13:30:00Z", Target.ResolutionName).State);
-        Assert.Equal(
-            new TargetView(TargetState.Running, At(MondayNine), At("2026-03-03T17:00:00Z"), null, null, Parse.Duration("11h"), null),
-            View(clock, "2026-03-02T14:00:00Z", Target.ResolutionName));
+        var breached = new TargetView(TargetState.Breached, At(MondayNine), At("2026-03-02T13:00:00Z"), null, At("2026-03-02T13:00:00Z"), null, null);
+        Assert.Equal(breached, View(clock, "2026-03-02T13:30:00Z", Target.ResolutionName));
+        Assert.Equal(breached, View(clock, "2026-03-02T14:00:00Z", Target.ResolutionName));
+        Assert.Equal(breached, View(clock, "2026-03-04T09:00:00Z", Target.ResolutionName));
     }
 
     [Fact]

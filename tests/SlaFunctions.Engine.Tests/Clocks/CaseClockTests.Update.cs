@@ -23,7 +23,8 @@ public sealed partial class CaseClockTests
     [InlineData("2026-03-02T11:00:00Z", TargetState.Running, "2026-03-02T10:00:00Z", "2026-03-02T14:00:00Z", null, "3h")] // reply 10:00 + 4h
     [InlineData("2026-03-02T13:00:00Z", TargetState.Running, "2026-03-02T12:00:00Z", "2026-03-02T16:00:00Z", null, "3h")] // reply 12:00 restarts it
     [InlineData("2026-03-02T17:00:00Z", TargetState.Running, "2026-03-02T15:00:00Z", "2026-03-03T11:00:00Z", null, "2h")] // reply 15:00: 2h Mon + 2h Tue
-    [InlineData("2026-03-03T11:00:00Z", TargetState.Breached, "2026-03-02T15:00:00Z", "2026-03-03T11:00:00Z", "2026-03-03T11:00:00Z", null)] // no update in time
+    [InlineData("2026-03-03T11:00:00Z", TargetState.Running, "2026-03-02T15:00:00Z", "2026-03-03T11:00:00Z", null, "0s")] // due exactly at asOf has not passed yet
+    [InlineData("2026-03-03T11:01:00Z", TargetState.Breached, "2026-03-02T15:00:00Z", "2026-03-03T11:00:00Z", "2026-03-03T11:00:00Z", null)] // no update in time
     public void Update_EachReply_RestartsTheCadence(string asOf, TargetState state, string started, string due, string? breachedAt, string? remaining)
     {
         var clock = Case(Standard, "2", MondayNine, Reply("2026-03-02T10:00:00Z"), Reply("2026-03-02T12:00:00Z"), Reply("2026-03-02T15:00:00Z"));

@@ -11,7 +11,7 @@ namespace SlaFunctions.Engine.Tests.Escalations;
 /// <summary>Escalation points on a target's clock and on severity events, and the identity that keeps a notice from
 /// being sent twice (spec: Warnings and escalations). Cases open on Monday 2026-03-02 09:00 UTC at severity 3 of
 /// <see cref="TestPolicies.Standard"/> unless a test says otherwise: firstResponse 4h of 09:00-17:00, due 13:00.</summary>
-public sealed class EscalationTests
+public sealed partial class EscalationTests
 {
     private const string MondayNine = "2026-03-02T09:00:00Z";
 
@@ -154,7 +154,7 @@ public sealed class EscalationTests
         var point = Assert.Single(clock.EscalationsBetween(Parse.Instant("2026-03-02T12:30:00Z"), BeforeOpening, WeekEnd));
 
         Assert.Equal((Target.UpdateName, 0, Parse.Instant("2026-03-02T12:00:00Z"), Parse.Instant("2026-03-02T16:00:00Z")),
-            (point.Target, point.Occurrence, point.CycleStartedAt, point.At));
+            (point.Target, point.Occurrence, (Instant?)point.RunStartedAt, point.At));
         Assert.Equal($"update/upd-breach/{Parse.Instant("2026-03-02T12:00:00Z").ToUnixTimeSeconds()}/0", point.Key);
     }
 
@@ -193,7 +193,7 @@ public sealed class EscalationTests
         var points = clock.EscalationsBetween(Parse.Instant("2026-03-02T15:00:00Z"), BeforeOpening, WeekEnd);
 
         Assert.Equal([Parse.Instant("2026-03-02T10:00:00Z"), Parse.Instant("2026-03-02T14:00:00Z")], points.Select(p => p.At));
-        Assert.NotEqual(points[0].Occurrence, points[1].Occurrence);
+        Assert.NotEqual(points[0].Key, points[1].Key);
     }
 
     [Fact]
@@ -212,8 +212,10 @@ public sealed class EscalationTests
             .ToList();
 
         Assert.All(sweeps, sweep => Assert.Equal(sweeps[0], sweep));
-        Assert.Contains(sweeps[0], p => p.Key == "sev1/sev1/0" && p.At == Parse.Instant("2026-03-02T09:30:00Z"));
-        Assert.Contains(sweeps[0], p => p.Key == "resolution/breach-every/1" && p.At == Parse.Instant("2026-03-02T15:00:00Z"));
+        var raised = Parse.Instant("2026-03-02T09:30:00Z").ToUnixTimeSeconds();
+        var opened = Parse.Instant(MondayNine).ToUnixTimeSeconds();
+        Assert.Contains(sweeps[0], p => p.Key == $"sev1/sev1/{raised}/0" && p.At == Parse.Instant("2026-03-02T09:30:00Z"));
+        Assert.Contains(sweeps[0], p => p.Key == $"resolution/breach-every/{opened}/1" && p.At == Parse.Instant("2026-03-02T15:00:00Z"));
     }
 
     [Fact]

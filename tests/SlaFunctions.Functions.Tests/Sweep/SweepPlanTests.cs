@@ -56,4 +56,43 @@ public sealed class SweepPlanTests
             announced.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Item2, StringComparer.Ordinal));
         Assert.Empty(first.MarkKeys.Intersect(second.MarkKeys));
     }
+
+    private static readonly Policy Xecuritas = PolicyReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "policies", "xecuritas.yaml")).Policy!;
+
+    // A Xecuritas Severity-3 case pending twice without a reply: each spell's "10 days without a reply" is its own notice.
+    private static CaseRecord TwiceWaiting(IReadOnlySet<string> noticed) => Case(
+        noticed,
+        CaseEvent.AgentReply(Opened + Duration.FromMinutes(30)),
+        CaseEvent.StatusChange(Opened + Duration.FromHours(1), CaseStatus.Pending),
+        CaseEvent.StatusChange(Opened + Duration.FromDays(12), CaseStatus.Open),
+        CaseEvent.StatusChange(Opened + Duration.FromDays(13), CaseStatus.Pending)) with
+    {
+        Snapshot = new CaseSnapshot { Key = new CaseKey("acme-events", "C-2"), PolicyId = "xecuritas", OpenedAt = Opened, OpenedSeverity = "3" },
+    };
+
+    [Fact]
+    public void For_SecondPendingSpell_ItsTimeoutIsSentThoughTheFirstOnesWas()
+    {
+        var firstSweep = SweepPlan.For(Xecuritas, TwiceWaiting(new HashSet<string>()), Opened + Duration.FromDays(11) + Duration.FromHours(2));
+        var firstTimeout = Assert.Single(firstSweep.Send, p => p.Target == "waitingOnCustomer");
+
+        var secondSweep = SweepPlan.For(Xecuritas, TwiceWaiting(firstSweep.MarkKeys.ToHashSet(StringComparer.Ordinal)), Opened + Duration.FromDays(23) + Duration.FromHours(1));
+
+        var secondTimeout = Assert.Single(secondSweep.Send, p => p.Target == "waitingOnCustomer");
+        Assert.Equal(Opened + Duration.FromDays(23), secondTimeout.At);
+        Assert.NotEqual(firstTimeout.Key, secondTimeout.Key);
+    }
+
+    [Fact]
+    public void For_MarkStoredUnderTheOldKey_CountsAsTheFirstSpellsNotice()
+    {
+        // A case stored by a build before run starts were in keys: the first spell's timeout marked "target/rule/0".
+        var noticed = new HashSet<string>(StringComparer.Ordinal) { "waitingOnCustomer/waiting-on-customer-10d/0" };
+
+        var plan = SweepPlan.For(Xecuritas, TwiceWaiting(noticed), Opened + Duration.FromDays(23) + Duration.FromHours(1));
+
+        var sent = Assert.Single(plan.Send, p => p.Target == "waitingOnCustomer");
+        Assert.Equal(Opened + Duration.FromDays(23), sent.At);
+        Assert.DoesNotContain(plan.Mark, p => p.Target == "waitingOnCustomer" && p.At == Opened + Duration.FromDays(10) + Duration.FromHours(1));
+    }
 }

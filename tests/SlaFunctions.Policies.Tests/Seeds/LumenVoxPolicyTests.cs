@@ -195,15 +195,16 @@ public sealed class LumenVoxPolicyTests
     }
 
     [Fact]
-    public void Workaround_AfterTheMinorDeadline_BreachedAtTheMinorDue()
+    public void Workaround_AfterTheCriticalDeadline_StaysBreachedAtTheCriticalDue()
     {
-        // Recomputed as Minor the response was due Wed 10:00, before the Thursday workaround: breached then (spec: Severity change).
+        // The Critical hour ran out Tue 11:00, long before the Thursday workaround that lowers the case to Minor: a
+        // breach stays a breach, at the due it missed (spec: What happened stays).
         var clock = Case(LumenVox, "1", Opened, Workaround("2026-03-12T12:00:00Z"));
 
         var firstResponse = clock.StateAt("2026-03-12T12:00:00Z").Target("firstResponse");
 
         Assert.Equal(TargetState.Breached, firstResponse.State);
-        Assert.Equal(At("2026-03-11T10:00:00Z"), firstResponse.BreachedAt);
+        Assert.Equal(At("2026-03-10T11:00:00Z"), firstResponse.BreachedAt);
     }
 
     [Fact]
