@@ -72,10 +72,11 @@ internal sealed class ReferenceClock
             // Judged as of the moment the case left the last severity that had it, in the state it reached then.
             var left = periods[last + 1].From;
             var then = new ReferenceTimeline(_story, left);
+            // Its runs end there too: no point of a target the case no longer has is listed at or after that moment.
             if (JudgeTarget(then, Policy.Severity(periods[last].Severity).Find(name)!, periods[last].From, left) is { } judged
                 && judged.Status.State is TargetState.Met or TargetState.Breached)
             {
-                result.Add(judged);
+                result.Add((judged.Status, [.. judged.Runs.Select(r => r.EndedAt is null ? r with { EndedAt = left } : r)]));
             }
         }
         return result;
