@@ -26,7 +26,7 @@ public sealed class TargetRule : IPolicyRule
                 }
                 else
                 {
-                    CheckDeadline(target, kind, path, problems);
+                    CheckDeadline(policy, target, kind, path, problems);
                 }
             }
         }
@@ -43,7 +43,7 @@ public sealed class TargetRule : IPolicyRule
         Words(target.StopOn, $"{path}.stopOn", PolicyWords.Milestones, problems);
     }
 
-    private static void CheckDeadline(TargetDocument target, TargetKind kind, string path, PolicyProblems problems)
+    private static void CheckDeadline(PolicyDocument policy, TargetDocument target, TargetKind kind, string path, PolicyProblems problems)
     {
         var has = (target.Within is null ? 0 : 1) + (target.BusinessDays is null ? 0 : 1);
         if (has != 1)
@@ -60,6 +60,10 @@ public sealed class TargetRule : IPolicyRule
         if (kind == TargetKind.Custom && target.BusinessDays is not null)
         {
             problems.Add($"{path}.businessDays", "custom targets take 'within' only.");
+        }
+        else if (target.BusinessDays is not null && WhyNoBusinessDays(policy, target.Calendar) is { } why)
+        {
+            problems.Add($"{path}.businessDays", $"{why}, so \"a day that has opening hours\" has no single meaning; use 'within' (open time) instead.");
         }
         NotHere(target.Every, $"{path}.every", "'every' is for the update target", problems);
         NotHere(target.StartAfter, $"{path}.startAfter", "'startAfter' is for the update target", problems);
@@ -83,6 +87,27 @@ public sealed class TargetRule : IPolicyRule
             problems.Add($"{path}.startOn", $"'{start}' is not a start; use {PolicyWords.OneOf(PolicyWords.Starts)}.");
         }
         Words(target.MetBy, $"{path}.metBy", PolicyWords.Milestones, problems);
+    }
+
+    // Business days are refused where a day with opening hours has no single meaning (spec: Durations, businessDays).
+    private static string? WhyNoBusinessDays(PolicyDocument policy, string? calendar)
+    {
+        if (calendar == BusinessCalendar.AlwaysOpenName)
+        {
+            return "'24x7' is always open";
+        }
+        if (calendar is null || !policy.Calendars.TryGetValue(calendar, out var document))
+        {
+            return null;
+        }
+        if (document.ComplementOf is not null)
+        {
+            return $"'{calendar}' is the complement of another calendar";
+        }
+        var crosses = document.Hours.Values.Concat(document.Overrides.Values)
+            .SelectMany(day => day)
+            .Any(text => OpeningInterval.TryParse(text, out var interval) && interval.EndMinute > OpeningInterval.MinutesPerDay);
+        return crosses ? $"'{calendar}' has hours that cross midnight" : null;
     }
 
     private static void CheckCalendar(PolicyDocument policy, string? calendar, string path, PolicyProblems problems)

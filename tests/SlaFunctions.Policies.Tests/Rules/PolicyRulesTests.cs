@@ -23,6 +23,12 @@ public sealed class PolicyRulesTests
     [InlineData("- target: firstResponse", "- target: firstReply", "escalations[0].target", "'firstReply' is not a target")] // unknown target
     [InlineData("resolution: { businessDays: 2, calendar: business }", "resolution: { businessDays: 2, within: 2d, calendar: business }",
         "severities[1].targets.resolution", "exactly one of 'within'")] // both units
+    [InlineData("resolution: { businessDays: 2, calendar: business }", "resolution: { businessDays: 2, calendar: 24x7 }",
+        "severities[1].targets.resolution.businessDays", "'24x7' is always open")] // business days on 24x7
+    [InlineData("resolution: { businessDays: 2, calendar: business }", "resolution: { businessDays: 2, calendar: after-hours }",
+        "severities[1].targets.resolution.businessDays", "complement")] // business days on a complement
+    [InlineData("mon: [\"08:00-17:00\"]", "mon: [\"08:00-01:00\"]",
+        "severities[1].targets.resolution.businessDays", "cross midnight")] // business days on hours crossing midnight
     [InlineData("id: acme", "id: Acme Gold", "id", "lowercase")] // id format
     [InlineData("    complementOf: business", "    complementOf: weekends", "calendars.after-hours.complementOf", "'weekends' is not a calendar")] // complement of nothing
     [InlineData("firstResponse: { within: 1h, calendar: 24x7 }", "firstResponse: { within: 1h, calender: 24x7 }",

@@ -38,12 +38,12 @@ public sealed class LumenVoxPolicyTests
     [InlineData("1", "2026-03-07T12:00:00Z", "2026-03-09T09:00:00Z")] // Saturday noon: nothing until Monday 08:00
     [InlineData("2", "2026-03-11T10:00:00Z", "2026-03-11T14:00:00Z")] // Wed 10:00, in hours: 4 h
     [InlineData("2", "2026-03-11T22:00:00Z", "2026-03-12T09:00:00Z")] // Wed 22:00: 3 h to Thu 01:00, 1 h from Thu 08:00
-    [InlineData("3", "2026-03-10T10:00:00Z", "2026-03-11T10:00:00Z")] // "Within one business day": Tue 10:00 to Wed 10:00
-    [InlineData("3", "2026-03-06T10:00:00Z", "2026-03-09T10:00:00Z")] // Friday's next business day is Monday
-    [InlineData("3", "2026-03-10T03:00:00Z", "2026-03-11T08:00:00Z")] // opened while closed: the day counts from the 08:00 opening
-    [InlineData("4", "2026-03-12T10:00:00Z", "2026-03-17T10:00:00Z")] // "Within three business days": Thu to Fri, Mon, Tue
-    [InlineData("4", "2026-03-06T23:30:00Z", "2026-03-11T23:30:00Z")] // Fri 23:30 is in hours: Mon, Tue, Wed at 23:30
-    [InlineData("4", "2026-03-07T12:00:00Z", "2026-03-12T08:00:00Z")] // Saturday noon: counted from Mon 08:00, so Tue, Wed, Thu at 08:00
+    [InlineData("3", "2026-03-10T10:00:00Z", "2026-03-10T18:00:00Z")] // "8 Hours": Tue 10:00 plus 8 support hours
+    [InlineData("3", "2026-03-06T10:00:00Z", "2026-03-06T18:00:00Z")] // Friday in hours: the same day
+    [InlineData("3", "2026-03-10T03:00:00Z", "2026-03-10T16:00:00Z")] // opened while closed: counted from the 08:00 opening
+    [InlineData("4", "2026-03-12T10:00:00Z", "2026-03-13T17:00:00Z")] // "24 Hours": 15 h to Fri 01:00, 9 h from Fri 08:00
+    [InlineData("4", "2026-03-06T23:30:00Z", "2026-03-10T13:30:00Z")] // Fri 23:30: 1.5 h, Mon 08:00-Tue 01:00 17 h, Tue 08:00 + 5.5 h
+    [InlineData("4", "2026-03-07T12:00:00Z", "2026-03-10T15:00:00Z")] // Saturday noon: Mon 08:00-Tue 01:00 17 h, Tue 08:00 + 7 h
     public void FirstResponse_EachSeverity_DueInSupportHours(string severity, string openedAt, string due)
     {
         var state = Case(LumenVox, severity, openedAt).StateAt(openedAt);
@@ -83,30 +83,31 @@ public sealed class LumenVoxPolicyTests
     }
 
     [Fact]
-    public void FirstResponse_MinorCase_WarnsAtTheHeadline8HoursAndBreachesAtOneBusinessDay()
+    public void FirstResponse_MinorCase_BreachesAtTheHeadline8SupportHours()
     {
-        // "8 Hours (Within one business day)": 8 support hours from Tue 10:00 is 18:00; the business day ends Wed 10:00.
+        // "8 Hours (Within one business day)": 8 support hours from Tue 10:00 is 18:00, warned at 75% (16:00).
         var clock = Case(LumenVox, "3", Opened);
 
-        var warning = Assert.Single(clock.Points("minor-first-response-8h", Opened, Opened, "2026-03-12T00:00:00Z"));
+        var warning = Assert.Single(clock.Points("first-response-warning", Opened, Opened, "2026-03-12T00:00:00Z"));
         var breach = Assert.Single(clock.Points("first-response-breach", Opened, Opened, "2026-03-12T00:00:00Z"));
-        Assert.Equal(At("2026-03-10T18:00:00Z"), warning.At);
+        Assert.Equal(At("2026-03-10T16:00:00Z"), warning.At);
         Assert.Equal(["assignee"], warning.Told());
-        Assert.Equal(At("2026-03-11T10:00:00Z"), breach.At);
+        Assert.Equal(At("2026-03-10T18:00:00Z"), breach.At);
         Assert.Equal(["assignee", "supportManagement"], breach.Told());
     }
 
     [Fact]
-    public void FirstResponse_OtherCase_WarnsAtTheHeadline24HoursAndBreachesAtThreeBusinessDays()
+    public void FirstResponse_OtherCase_BreachesAtTheHeadline24SupportHours()
     {
-        // "24 Hours (Within three business days)": Thu 10:00 to Fri 01:00 is 15 h, Fri 08:00 + 9 h is 17:00.
+        // "24 Hours (Within three business days)": Thu 10:00 to Fri 01:00 is 15 h, Fri 08:00 + 9 h is 17:00; the
+        // warning at 18 h is Fri 11:00.
         const string thursday = "2026-03-12T10:00:00Z";
         var clock = Case(LumenVox, "4", thursday);
 
-        var warning = Assert.Single(clock.Points("other-first-response-24h", thursday, thursday, "2026-03-18T00:00:00Z"));
+        var warning = Assert.Single(clock.Points("first-response-warning", thursday, thursday, "2026-03-18T00:00:00Z"));
         var breach = Assert.Single(clock.Points("first-response-breach", thursday, thursday, "2026-03-18T00:00:00Z"));
-        Assert.Equal(At("2026-03-13T17:00:00Z"), warning.At);
-        Assert.Equal(At("2026-03-17T10:00:00Z"), breach.At);
+        Assert.Equal(At("2026-03-13T11:00:00Z"), warning.At);
+        Assert.Equal(At("2026-03-13T17:00:00Z"), breach.At);
     }
 
     [Fact]
@@ -170,28 +171,29 @@ public sealed class LumenVoxPolicyTests
     }
 
     [Fact]
-    public void Workaround_CriticalBeforeFirstReply_FirstResponseRecomputedAsOneBusinessDayFromOpening()
+    public void Workaround_CriticalBeforeFirstReply_FirstResponseRecomputedAsEightSupportHoursFromOpening()
     {
-        // The unmet target takes Minor's goal from the original start: Tue 10:00 plus one business day.
+        // The workaround comes before the Critical hour runs out, so the unmet target takes Minor's 8 hours from the
+        // original start: Tue 10:00 plus 8 support hours.
         var clock = Case(LumenVox, "1", Opened, Workaround("2026-03-10T10:30:00Z"));
 
         var firstResponse = clock.StateAt("2026-03-10T11:30:00Z").Target("firstResponse");
 
-        Assert.Equal(TargetState.Running, firstResponse.State); // the Critical hour ran out at 11:00, but no longer applies
+        Assert.Equal(TargetState.Running, firstResponse.State); // the Critical hour would have run out at 11:00
         Assert.Equal(At(Opened), firstResponse.StartedAt);
-        Assert.Equal(At("2026-03-11T10:00:00Z"), firstResponse.DueAt);
+        Assert.Equal(At("2026-03-10T18:00:00Z"), firstResponse.DueAt);
     }
 
     [Fact]
-    public void Workaround_MajorOpenedFriday2330_FirstResponseDueMonday2330()
+    public void Workaround_MajorOpenedFriday2330_FirstResponseDueMonday1430()
     {
-        // Major was due Monday 10:30; as Minor it is one business day after Friday 23:30, which is Monday 23:30.
+        // Major was due Monday 10:30; as Minor it is 8 support hours from Friday 23:30: 1.5 h Friday, 6.5 h Monday.
         var clock = Case(LumenVox, "2", "2026-03-06T23:30:00Z", Workaround("2026-03-09T09:00:00Z"));
 
         var state = clock.StateAt("2026-03-09T09:00:00Z");
 
         Assert.Equal("3", state.Severity.Id);
-        Assert.Equal(At("2026-03-09T23:30:00Z"), state.Target("firstResponse").DueAt);
+        Assert.Equal(At("2026-03-09T14:30:00Z"), state.Target("firstResponse").DueAt);
     }
 
     [Fact]
