@@ -69,9 +69,10 @@ internal sealed class ReferenceClock
             {
                 continue;
             }
-            // Judged as of the moment the case left the last severity that had it, in the state it reached then.
+            // Judged as it stood just before the case left the last severity that had it ("met or breached before
+            // the case left"): events at that instant, such as a workaround that both meets and lowers, do not count.
             var left = periods[last + 1].From;
-            var then = new ReferenceTimeline(_story, left);
+            var then = new ReferenceTimeline(_story, left - Duration.Epsilon);
             // Its runs end there too: no point of a target the case no longer has is listed at or after that moment.
             if (JudgeTarget(then, Policy.Severity(periods[last].Severity).Find(name)!, periods[last].From, left) is { } judged
                 && judged.Status.State is TargetState.Met or TargetState.Breached)
