@@ -46,8 +46,17 @@ internal sealed class OpenMinutes
     /// <summary>True when minute <paramref name="index"/> of the window is open.</summary>
     public bool this[int index] => _open[index];
 
-    private static bool Covers((Instant Open, Instant Close)[] intervals, Instant at) =>
-        intervals.Any(i => i.Open <= at && at < i.Close);
+    private static bool Covers((Instant Open, Instant Close)[] intervals, Instant at)
+    {
+        foreach (var (open, close) in intervals)
+        {
+            if (open <= at && at < close)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static (Instant Open, Instant Close)[] Boundaries(CalendarDescription calendar, LocalDate date) =>
         [.. calendar.IntervalsOn(date).Select(i => (Lenient(calendar.Zone, date, i.StartMinute), Lenient(calendar.Zone, date, i.EndMinute)))];

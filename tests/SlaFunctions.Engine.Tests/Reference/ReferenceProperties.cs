@@ -19,7 +19,7 @@ namespace SlaFunctions.Engine.Tests.Reference;
 public sealed class ReferenceProperties
 {
     /// <summary>Cases per property when <c>SLA_REFERENCE_CASES</c> is not set.</summary>
-    public const int DefaultCases = 2000;
+    public const int DefaultCases = 3000;
 
     private readonly ITestOutputHelper _output;
 

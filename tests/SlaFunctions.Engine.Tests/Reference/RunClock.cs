@@ -14,6 +14,7 @@ internal sealed class RunClock
     private readonly int? _exact;
     private (int From, long Count, int Index) _lastWalk = (-1, 0, 0);
     private Lazy<Instant?>? _due;
+    private (int From, int To)[]? _pausedMinutes;
 
     private RunClock(MinuteWindow window, OpenMinutes open, Instant start, int goalMinutes, int? exact, IReadOnlyList<(Instant Start, Instant? End)> pauses)
     {
@@ -127,8 +128,16 @@ internal sealed class RunClock
 
     private bool IsPaused(int index)
     {
-        var at = _window.At(index);
-        return Pauses.Any(p => p.Start <= at && (p.End is not { } end || at < end));
+        // The pauses as minute ranges of the window, worked out once; still asked minute by minute.
+        _pausedMinutes ??= [.. Pauses.Select(p => (Math.Max(0, _window.IndexOf(p.Start)), p.End is { } end ? Math.Max(0, _window.IndexOf(end)) : int.MaxValue))];
+        foreach (var (from, to) in _pausedMinutes)
+        {
+            if (from <= index && index < to)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool Counts(int index)
