@@ -52,7 +52,9 @@ internal static class ReferenceGenerators
         from policy in Policy(opened.InUtc().Date)
         from severity in Gen.Elements(policy.Severities.Select(s => s.Id).ToArray())
         from events in Events(policy, opened)
-        from asOfMinutes in Gen.Choose(0, 22 * 24 * 60)
+        from asOfMinutes in Gen.Frequency(
+            (2, Gen.Choose(0, 24 * 60)), (2, Gen.Choose(0, 4 * 24 * 60)), (2, Gen.Choose(0, 22 * 24 * 60)),
+            (1, Gen.Elements(events.Select(e => (int)(e.At - opened).TotalMinutes).Append(0).ToArray()).SelectMany(m => Gen.Choose(m, m + 120))))
         let asOf = opened + Duration.FromMinutes(asOfMinutes)
         from laterMinutes in Gen.Choose(1, 7 * 24 * 60)
         let laterAsOf = asOf + Duration.FromMinutes(laterMinutes)
