@@ -13,7 +13,7 @@ namespace SlaFunctions.Engine.Tests.Reference;
 /// that a failing property can be replayed against <c>POST /api/sla/preview</c>.</summary>
 internal static class PreviewRequest
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] DayNames = ["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     public static string Write(CaseDescription story)
