@@ -41,6 +41,30 @@ internal static class ReferenceComparison
         return (family.Select(f => $"states{Changes(story)} | {f}").ToList(), Describe("target states", actual, expected));
     }
 
+    /// <summary>Null when the target states also agree at each instant where the reference says something happens
+    /// (a due, a breach, a point) and a minute before it: the edges a random as-of instant seldom hits.</summary>
+    public static (IReadOnlyList<string> Families, string Text)? StatesAtEdges(CaseDescription story)
+    {
+        var reference = new ReferenceClock(story, WindowFor(story));
+        var edges = reference.StateAt(story.AsOf)
+            .SelectMany(t => new[] { t.DueAt, t.BreachedAt, t.MetAt })
+            .OfType<Instant>()
+            .Concat(reference.EscalationsBetween(story.AsOf, story.OpenedAt - Duration.Epsilon, story.AsOf + Duration.FromDays(2)).Select(p => p.At))
+            .Where(at => at > story.OpenedAt && at.ToUnixTimeTicks() % NodaConstants.TicksPerMinute == 0)
+            .Distinct()
+            .Take(6)
+            .SelectMany(at => new[] { at, at - Duration.FromMinutes(1) });
+        foreach (var edge in edges)
+        {
+            if (States(story with { AsOf = edge }) is { } difference)
+            {
+                return ([.. difference.Families.Select(f => f.Replace("states", "states at an edge", StringComparison.Ordinal))],
+                    $"as of {PreviewRequest.Time(edge)}:{Environment.NewLine}{difference.Text}");
+            }
+        }
+        return null;
+    }
+
     /// <summary>Null when the escalation points agree (and the engine's keys are unique); else (family, explanation).</summary>
     public static (IReadOnlyList<string> Families, string Text)? Points(CaseDescription story)
     {

@@ -28,6 +28,7 @@ public sealed class ReferenceSurvey
         var checks = new (string Name, Func<GrowingCase, (IReadOnlyList<string> Families, string Text)?> Compare)[]
         {
             ("states", g => ReferenceComparison.States(g.Story)),
+            ("edges", g => ReferenceComparison.StatesAtEdges(g.Story)),
             ("points", g => ReferenceComparison.Points(g.Story)),
             ("growth", ReferenceComparison.Growth),
         };
