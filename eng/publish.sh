@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the deployable Functions app: artifacts/publish/app/ (host.json, one folder per function, the Native AOT
-# linux-x64 executable named as host.json's defaultExecutablePath, policies/) and artifacts/publish/app.zip with the
+# linux-x64 executable named as host.json's defaultExecutablePath, policies/, wwwroot/) and artifacts/publish/app.zip with the
 # executable's mode 0755 kept, ready for `az functionapp deployment source config-zip` or
 # `func azure functionapp publish`. Needs clang, zlib1g-dev and zip (eng/install.sh installs them).
 set -euo pipefail
@@ -21,6 +21,8 @@ cp "$out/build/host.json" "$out/app/"
 cp "$out/build/$exe" "$out/app/$exe"
 chmod 0755 "$out/app/$exe"
 cp -r "$out/build/policies" "$out/app/"
+# The board's pages, served at / standalone and at /api/ui/ behind the host (the pages function).
+cp -r "$out/build/wwwroot" "$out/app/"
 for function in functions/Functions/*/; do
   name=$(basename "$function")
   mkdir -p "$out/app/$name"

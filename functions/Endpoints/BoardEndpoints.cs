@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using NodaTime;
 using SlaFunctions.Board;
 using SlaFunctions.Hosting;
@@ -20,11 +21,33 @@ public static class BoardEndpoints
         return app;
     }
 
-    /// <summary>Maps the board route.</summary>
+    /// <summary>Maps the board route, and the board's pages again under <c>/api/ui/</c>: behind the Azure Functions
+    /// host only <c>/api/...</c> reaches the app, so there the pages are served by the anonymous <c>pages</c>
+    /// function. They call the API by absolute paths, so they work under either prefix.</summary>
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/board", GetBoard).WithName("GetBoard");
+        app.MapGet("/api/ui/{*file}", GetPage).WithName("BoardPages");
         return app;
+    }
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    // A file of wwwroot/, index.html for a folder; /api/ui without its slash is sent to /api/ui/ so relative links
+    // resolve. The file provider refuses paths that climb out of wwwroot.
+    private static IResult GetPage(HttpRequest request, IWebHostEnvironment environment, string? file = null)
+    {
+        if (string.IsNullOrEmpty(file) && !request.Path.Value!.EndsWith('/'))
+        {
+            return Results.Redirect($"{request.PathBase}{request.Path}/");
+        }
+        var path = string.IsNullOrEmpty(file) || file.EndsWith('/') ? $"{file}index.html" : file;
+        var page = environment.WebRootFileProvider.GetFileInfo(path);
+        if (!page.Exists || page.IsDirectory)
+        {
+            return Problem.Status(StatusCodes.Status404NotFound, "No such page", $"'{file}' is not a page of the board; open /api/ui/.");
+        }
+        return Results.Stream(page.CreateReadStream(), ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream");
     }
 
     // ?policy=&customer=&severity=&assignee=&limit=200

@@ -21,7 +21,12 @@ export class ApiError extends Error {
 async function send(path, init = {}) {
   const headers = new Headers(init.headers || {});
   const key = apiKey();
-  if (key) headers.set("x-api-key", key);
+  // Standalone the app checks x-api-key; behind the Azure Functions host the host checks x-functions-key. The one
+  // key entered is sent as both, so the pages work the same at / (standalone) and at /api/ui/ (Azure).
+  if (key) {
+    headers.set("x-api-key", key);
+    headers.set("x-functions-key", key);
+  }
   const response = await fetch(path, { ...init, headers });
   if (!response.ok) {
     let problem = null;

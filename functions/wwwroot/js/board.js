@@ -35,7 +35,7 @@ async function refresh() {
   clearTimeout(refreshTimer);
   try {
     const params = query();
-    const url = "api/board" + (params.size ? "?" + params : "");
+    const url = "/api/board" + (params.size ? "?" + params : "");
     board = await getJson(url);
     fetchedAt = Date.now();
     history.replaceState(null, "", params.size ? "?" + params : location.pathname);

@@ -18,7 +18,7 @@ function range() {
 async function load() {
   status.textContent = "Loading the report…";
   try {
-    const report = await getJson("api/reports/compliance?" + range());
+    const report = await getJson("/api/reports/compliance?" + range());
     status.textContent = `${report.cases} cases opened from ${report.from.slice(0, 10)} to ${report.to.slice(0, 10)} (exclusive), judged at ${report.asOf}.`;
     draw(report);
   } catch (error) {
@@ -69,7 +69,7 @@ function span(iso) {
 }
 
 async function downloadCsv() {
-  const text = await getText("api/reports/compliance?" + range(), "text/csv");
+  const text = await getText("/api/reports/compliance?" + range(), "text/csv");
   const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/csv" })), download: `compliance-${form.elements.month.value}.csv` });
   document.body.append(link);
   link.click();

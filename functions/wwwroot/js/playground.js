@@ -61,12 +61,12 @@ async function preview(event) {
   dues.replaceChildren();
   const body = request();
   try {
-    const result = await postJson("api/sla/preview", body);
+    const result = await postJson("/api/sla/preview", body);
     const start = Date.parse(body.openedAt);
     const from = Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth(), new Date(start).getUTCDate());
     const hoursBody = { from: new Date(from).toISOString().replace(".000", ""), to: new Date(from + 7 * DAY).toISOString().replace(".000", "") };
     if (body.policy !== undefined) hoursBody.policy = body.policy; else hoursBody.policyId = body.policyId;
-    const hours = await postJson("api/calendars/open", hoursBody);
+    const hours = await postJson("/api/calendars/open", hoursBody);
     dues.replaceChildren(...result.targets.map((t) => el("li", { "data-target": t.name },
       el("strong", { text: t.name }), ` (${t.goal} on ${t.calendar}): ${t.state}`,
       t.dueAt ? [" · due ", el("time", { datetime: t.dueAt, text: `${formatInstant(t.dueAt)} (${t.dueAt})` })] : "",
@@ -109,7 +109,7 @@ function fillSeverities() {
 }
 
 async function start() {
-  policies = await getJson("api/policies");
+  policies = await getJson("/api/policies");
   form.elements.policyId.replaceChildren(...policies.map((p) => el("option", { value: p.id, text: `${p.name} (${p.id})` })));
   fillSeverities();
   form.elements.policyId.addEventListener("change", fillSeverities);

@@ -7,8 +7,8 @@ const connection = params.get("connection"), id = params.get("id");
 const HOUR = 3_600_000, MAX_WINDOW = 62 * 24 * HOUR;
 
 async function load() {
-  const view = await getJson(`api/cases/${encodeURIComponent(connection)}/${encodeURIComponent(id)}`);
-  const policies = await getJson("api/policies");
+  const view = await getJson(`/api/cases/${encodeURIComponent(connection)}/${encodeURIComponent(id)}`);
+  const policies = await getJson("/api/policies");
   const policy = policies.find((p) => p.id === view.policyId);
   document.getElementById("case-title").textContent = `${view.externalId}: ${view.title ?? ""}`;
   document.getElementById("case-summary").textContent =
@@ -18,7 +18,7 @@ async function load() {
   let to = Math.max(...instants) + 2 * HOUR;
   let from = Math.min(...instants) - 2 * HOUR;
   if (to - from > MAX_WINDOW) from = to - MAX_WINDOW;
-  const hours = await postJson("api/calendars/open", { policyId: view.policyId, from: iso(from), to: iso(to) });
+  const hours = await postJson("/api/calendars/open", { policyId: view.policyId, from: iso(from), to: iso(to) });
   draw(view, policy, hours, from, to);
   table(view);
   events(view);

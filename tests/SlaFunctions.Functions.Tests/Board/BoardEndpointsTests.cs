@@ -142,4 +142,45 @@ public sealed class BoardEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("/api/ui/", "text/html")] // the board, where the Functions host's pages function serves it
+    [InlineData("/api/ui/case.html", "text/html")]
+    [InlineData("/api/ui/playground.html", "text/html")]
+    [InlineData("/api/ui/js/board.js", "text/javascript")]
+    [InlineData("/api/ui/css/board.css", "text/css")]
+    public async Task Pages_UnderTheApiPrefix_ServedAsStandalone(string path, string mediaType)
+    {
+        using var client = _api.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/api/ui/nothing.html")]
+    [InlineData("/api/ui/..%2F..%2Fappsettings.json")]
+    [InlineData("/api/ui/js/")]
+    public async Task Pages_NoSuchPage_404Problem(string path)
+    {
+        using var client = _api.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Pages_WithoutTheSlash_RedirectedSoRelativeLinksResolve()
+    {
+        using var client = _api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/api/ui", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/api/ui/", response.Headers.Location?.OriginalString);
+    }
 }

@@ -14,7 +14,30 @@ public sealed class FunctionJsonTests
     [Fact]
     public void Functions_TheExpectedSet()
     {
-        Assert.Equal(["case", "cases", "deadletters", "health", "preview", "sender", "sweep", "webhooks"], Functions.Keys);
+        Assert.Equal(
+            ["board", "calendar-hours", "case", "cases", "compliance", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "preview", "sender", "sweep", "webhooks"],
+            Functions.Keys);
+    }
+
+    [Fact]
+    public void Functions_NoFolderNamedLikeOneTheAppShips()
+    {
+        // Function folders land beside the executable with the app's own folders: a function named "policies" would
+        // drop its function.json among the policy files, which then fail to load.
+        Assert.Empty(Functions.Keys.Intersect(["policies", "wwwroot", "templates"], StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task EveryRouteTheAppServes_HasAFunction()
+    {
+        // Behind the Functions host only what a function proxies reaches the app: every /api route needs a function,
+        // and every other route is one of the host's invocations (a non-HTTP function's name) or its readiness probe.
+        var proxied = Functions.Values.Where(FunctionFolders.IsHttp).SelectMany(FunctionFolders.ProxiedRoutes).ToHashSet(StringComparer.Ordinal);
+        var invoked = Functions.Where(f => !FunctionFolders.IsHttp(f.Value)).Select(f => $"POST /{f.Key}").Append("GET /").ToHashSet(StringComparer.Ordinal);
+
+        var served = await FunctionsFoldersServed.Value;
+
+        Assert.Empty(served.Where(route => !proxied.Contains(route) && !invoked.Contains(route)).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -70,6 +93,13 @@ public sealed class FunctionJsonTests
     [InlineData("preview", "function")] // a pure calculation, but inline policies cost CPU: callers need a key
     [InlineData("case", "function")] // case data: the read API needs a function key
     [InlineData("cases", "function")]
+    [InlineData("board", "function")] // the board's data, the report and the policies are read API too
+    [InlineData("compliance", "function")]
+    [InlineData("poison", "function")]
+    [InlineData("poison-replay", "function")]
+    [InlineData("policy-list", "function")] // not "policies": the folder beside the executable holds the policy files
+    [InlineData("calendar-hours", "function")]
+    [InlineData("pages", "anonymous")] // static pages, no data: they ask for a key before calling the API
     public void HttpFunction_AuthLevel(string name, string authLevel)
     {
         Assert.Equal(authLevel, FunctionFolders.Trigger(Functions[name])["authLevel"]!.GetValue<string>());

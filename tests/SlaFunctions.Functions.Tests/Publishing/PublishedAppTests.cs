@@ -60,6 +60,13 @@ public sealed class PublishedAppTests
     }
 
     [Fact]
+    public void App_BoardPagesBesideTheExecutable()
+    {
+        Assert.Contains("wwwroot/index.html", PublishedApp.Files());
+        Assert.Contains("wwwroot/js/board.js", PublishedApp.Files());
+    }
+
+    [Fact]
     public void Zip_SameFilesAsTheFolder_WithTheirUnixModes()
     {
         using var zip = ZipFile.OpenRead(PublishedApp.Zip);

@@ -197,6 +197,17 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         Assert.Equal(["liveops", "lumedx", "lumenvox", "phonism", "xecuritas"], health["policies"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData("/api/ui/", "text/html")]
+    [InlineData("/api/ui/js/api.js", "text/javascript")]
+    public async Task Executable_BoardPages_ServedWhereThePagesFunctionProxies(string path, string mediaType)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode}\n{Output}");
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<JsonNode> GetJsonAsync(string path)
     {
         using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
