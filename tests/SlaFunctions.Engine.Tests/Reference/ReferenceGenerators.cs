@@ -74,6 +74,26 @@ internal static class ReferenceGenerators
             yield return grown with { Later = [.. grown.Later.Take(i), .. grown.Later.Skip(i + 1)] };
         }
         var policy = story.Policy;
+        foreach (var severity in policy.Severities)
+        {
+            var named = severity.Id == story.Severity
+                || story.Events.Concat(grown.Later).Any(e => e.Severity == severity.Id)
+                || policy.Severities.Any(s => s.OnWorkaround == severity.Id);
+            if (!named && policy.Severities.Length > 1)
+            {
+                yield return grown with
+                {
+                    Story = story with
+                    {
+                        Policy = policy with
+                        {
+                            Severities = [.. policy.Severities.Where(s => s != severity)],
+                            Rules = [.. policy.Rules.Select(r => r with { Severities = [.. r.Severities.Where(id => id != severity.Id)] })],
+                        },
+                    },
+                };
+            }
+        }
         var used = policy.Calendars.Where(c => policy.Severities.Any(s => s.Targets.Any(t => t.Calendar.Name == c.Name))).ToArray();
         if (used.Length < policy.Calendars.Length)
         {
