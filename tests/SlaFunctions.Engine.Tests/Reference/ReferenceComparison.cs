@@ -102,17 +102,19 @@ internal static class ReferenceComparison
         }
         var byKey = expectedPlain.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.At).ToList());
         var engineByKey = actualPlain.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.At).ToList());
-        foreach (var point in actualPlain.Where(p => !byKey.ContainsKey(p.Key)))
+        var expectedSet = expectedPlain.ToHashSet();
+        var actualSet = actualPlain.ToHashSet();
+        foreach (var point in actualPlain.Where(p => !expectedSet.Contains(p)))
         {
-            family.Add(Family(point.Key, "engine-only point"));
+            family.Add(Family(point.Key, byKey.ContainsKey(point.Key) ? "same rule and k, engine also at another instant" : "engine-only point"));
         }
-        foreach (var point in expectedPlain.Where(p => !engineByKey.ContainsKey(p.Key)))
+        foreach (var point in expectedPlain.Where(p => !actualSet.Contains(p)))
         {
-            family.Add(Family(point.Key, "reference-only point"));
+            family.Add(Family(point.Key, engineByKey.ContainsKey(point.Key) ? "same rule and k, reference also at another instant" : "reference-only point"));
         }
-        foreach (var point in expectedPlain.Where(p => engineByKey.TryGetValue(p.Key, out var at) && !at.Contains(p.At)))
+        if (family.Count == 0)
         {
-            family.Add(Family(point.Key, $"same rule and k, engine {(engineByKey[point.Key].Min() < point.At ? "earlier" : "later")}"));
+            family.Add("same points, listed another number of times");
         }
         return (family.Select(f => $"points{Changes(story)} | {f}").ToList(), Describe("escalation points", actual, expected));
     }
