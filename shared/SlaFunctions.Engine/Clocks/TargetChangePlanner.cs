@@ -76,10 +76,10 @@ internal static class TargetChangePlanner
         _ => (null, null),
     };
 
-    // An earlier run: an update cycle ended by the reply that started the next, or a custom target's earlier run, met
-    // or stopped; breached when its due passed before that.
+    // An earlier run: an update cycle ended by the reply that started the next, a custom target's earlier run, met or
+    // stopped, or a run a severity change replaced; breached when its due passed before that.
     private static (Instant? BreachAt, (TargetPhase Phase, Instant At)? End) EarlierOutcome(ClockCycle cycle) =>
-        cycle.Clock.Due is { } due && cycle.EndedAt is { } ended && (cycle.EndedMet ? due < ended : due <= ended)
+        cycle.Clock.Due is { } due && cycle.EndedAt is { } ended && (cycle.Ending == RunEnding.Stopped ? due <= ended : due < ended)
             ? (due, null)
-            : (null, (cycle.EndedMet ? TargetPhase.Met : TargetPhase.Stopped, cycle.EndedAt!.Value));
+            : (null, (cycle.Ending == RunEnding.Met ? TargetPhase.Met : TargetPhase.Stopped, cycle.EndedAt!.Value));
 }

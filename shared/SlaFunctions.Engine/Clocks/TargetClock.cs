@@ -89,10 +89,15 @@ internal sealed class TargetClock
         return used + Calendar.OpenTimeBetween(cursor, at);
     }
 
-    // The earliest instant at which `amount` of unpaused open time has passed since `from`; null when an open-ended
-    // pause begins first.
+    // The earliest instant at which `amount` of unpaused open time has passed since `from` (`from` itself for none);
+    // null when an open-ended pause begins first.
     private Instant? Walk(Instant from, Duration amount)
     {
+        if (amount == Duration.Zero)
+        {
+            // The earliest instant with nothing used is the start itself, paused or not.
+            return from;
+        }
         var cursor = from;
         var remaining = amount;
         foreach (var pause in _pauses)

@@ -76,7 +76,9 @@ internal sealed class TargetEvaluator
         var cycles = new List<ClockCycle>();
         for (var i = 0; i < starts.Count - 1; i++)
         {
-            cycles.Add(new ClockCycle(ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1])).Clock, starts[i + 1]));
+            var cycle = ClockFor(target, starts[i], starts[i + 1], Clip(pauses, starts[i + 1]));
+            cycles.AddRange(cycle.Replaced);
+            cycles.Add(new ClockCycle(cycle.Clock, starts[i + 1]));
         }
         var current = starts[^1];
         var status = stopAt is { } end
@@ -103,10 +105,11 @@ internal sealed class TargetEvaluator
             var (start, endsAt, definition) = runs[i];
             var met = _timeline.First(metBy, start) is { } reached && (endsAt is not { } limit || reached <= limit) ? reached : (Instant?)null;
             var judgedAt = met ?? endsAt ?? _timeline.AsOf;
-            var clock = definition is null ? ClockFor(target, start, judgedAt, []) : new JudgedClock(Build(definition, start, [], null), definition);
+            var clock = definition is null ? ClockFor(target, start, judgedAt, []) : new JudgedClock(Build(definition, start, [], null), definition, []);
             if (i < runs.Count - 1)
             {
-                earlier.Add(new ClockCycle(clock.Clock, met ?? endsAt, EndedMet: met is not null));
+                earlier.AddRange(clock.Replaced);
+                earlier.Add(new ClockCycle(clock.Clock, met ?? endsAt, met is null ? RunEnding.Stopped : RunEnding.Met));
                 continue;
             }
             status = met is { } metAt ? Met(clock, metAt)
@@ -176,7 +179,7 @@ internal sealed class TargetEvaluator
             DueAt = due,
             MetAt = metAt,
             BreachedAt = late ? due : null,
-            Cycles = [new ClockCycle(clock, metAt)],
+            Cycles = [.. judged.Replaced, new ClockCycle(clock, metAt)],
         };
     }
 
@@ -193,21 +196,22 @@ internal sealed class TargetEvaluator
             StartedAt = clock.Start,
             DueAt = breached ? due : null,
             BreachedAt = breached ? due : null,
-            Cycles = [new ClockCycle(clock, stoppedAt, EndedMet: false)],
+            Cycles = [.. judged.Replaced, new ClockCycle(clock, stoppedAt, RunEnding.Stopped)],
         };
     }
 
     private TargetStatus Running(JudgedClock judged, List<Pause> pauses)
     {
-        var (clock, target) = judged;
+        var (clock, target, replaced) = judged;
         var asOf = _timeline.AsOf;
-        var cycles = new[] { new ClockCycle(clock, null) };
+        IReadOnlyList<ClockCycle> cycles = [.. replaced, new ClockCycle(clock, null)];
         if (pauses.Count > 0 && pauses[^1].End is null && pauses[^1].Start <= asOf)
         {
-            // Paused now: breached only if the goal ran out before the pause began, and that due has passed.
+            // Paused now: breached only if the pause does not move the due (it covers no open time before it: the goal
+            // ran out before the pause began, or a business-day due is the opening after it) and that due has passed.
             var pausedSince = pauses[^1].Start;
             var dueBefore = clock.WithPauses(Clip(pauses, pausedSince)).Due!.Value;
-            if (dueBefore <= pausedSince && dueBefore < asOf)
+            if (clock.Calendar.OpenTimeBetween(pausedSince, dueBefore) == Duration.Zero && dueBefore < asOf)
             {
                 return new TargetStatus { Name = target.Name, Target = target, State = TargetState.Breached, StartedAt = clock.Start, DueAt = dueBefore, BreachedAt = dueBefore, Cycles = cycles };
             }
@@ -239,28 +243,44 @@ internal sealed class TargetEvaluator
     /// lacks starts with the first severity that has it.</remarks>
     private JudgedClock ClockFor(Target target, Instant start, Instant judgedAt, List<Pause> pauses)
     {
+        // A target the severity at the start lacks is judged, until a severity that has it comes, as the answer
+        // lists it; that stand-in is never frozen as a breach, since nothing promised it.
         var definition = _timeline.SeverityAt(start).FindTarget(target.Name);
-        var clock = definition is null ? null : Build(definition, start, pauses, null);
+        var standIn = definition is null;
+        definition ??= target;
+        var clock = Build(definition, start, pauses, null);
+        List<ClockCycle>? replaced = null;
         foreach (var (from, severity) in _timeline.SeverityPeriods)
         {
             if (from <= start || from > judgedAt)
             {
                 continue;
             }
-            if (clock?.Due is { } due && due < from)
+            if (!standIn && clock.Due is { } due && due < from)
             {
                 // What happened stays: breached before the change, so the change does not recompute it.
                 break;
             }
-            definition = severity.FindTarget(target.Name);
-            clock = definition is null ? null : _policy.OnSeverityChange switch
+            // A severity without the target leaves the clock as it was: there is nothing to recompute it with.
+            if (severity.FindTarget(target.Name) is not { } next)
             {
-                SeverityChangeRule.Restart => Build(definition, from, pauses, null),
-                SeverityChangeRule.CarryOver => CarriedOver(definition, start, from, pauses),
-                _ => Build(definition, start, pauses, null),
+                continue;
+            }
+            if (_policy.OnSeverityChange != SeverityChangeRule.FromStart)
+            {
+                // Restarted: the run so far ends here, and stays with its own points and notices.
+                (replaced ??= []).Add(new ClockCycle(clock, from, RunEnding.Replaced));
+            }
+            standIn = false;
+            definition = next;
+            clock = _policy.OnSeverityChange switch
+            {
+                SeverityChangeRule.Restart => Build(next, from, pauses, null),
+                SeverityChangeRule.CarryOver => CarriedOver(next, start, from, pauses),
+                _ => Build(next, start, pauses, null),
             };
         }
-        return clock is null ? new JudgedClock(Build(target, start, pauses, null), target) : new JudgedClock(clock, definition!);
+        return new JudgedClock(clock, definition, replaced ?? []);
     }
 
     // Carry over: open time used under each earlier severity's own goal and calendar counts against the new goal.
@@ -302,6 +322,7 @@ internal sealed class TargetEvaluator
 
     private static readonly HashSet<Milestone> Solve = [Milestone.Solved];
 
-    /// <summary>A run's clock and the target as the severity that supplied its goal and calendar defines it.</summary>
-    private readonly record struct JudgedClock(TargetClock Clock, Target Definition);
+    /// <summary>A run's clock, the target as the severity that supplied its goal and calendar defines it, and the runs
+    /// a severity change replaced before it (restart, carry over).</summary>
+    private readonly record struct JudgedClock(TargetClock Clock, Target Definition, IReadOnlyList<ClockCycle> Replaced);
 }

@@ -189,9 +189,32 @@ internal sealed class ReferenceClock
             }
             return (shown ?? new ReferenceTargetStatus(target.Name, TargetState.NotStarted, null, null, null, null, null), runs);
         }
-        var from = target.StartOn == TargetStart.SeverityRaised ? severityEnteredAt : timeline.OpenedAt;
         var stops = metBy.Contains(Milestone.Solved) ? null : timeline.SolvedSince();
-        return CustomRun(timeline, target, metBy, from, stops, asOf);
+        if (target.StartOn == TargetStart.SeverityRaised)
+        {
+            // Each entry into a severity that has the target is a run, judged by that severity's target, ending at the
+            // next change (stopped unless met) or, for the last, at a solve.
+            var periods = timeline.Severities;
+            var runs = new List<ReferenceRun>();
+            ReferenceTargetStatus? shown = null;
+            for (var i = 0; i < periods.Count; i++)
+            {
+                if (Policy.Severity(periods[i].Severity).Find(target.Name) is not { } own)
+                {
+                    continue;
+                }
+                Instant? end = i + 1 < periods.Count ? periods[i + 1].From : stops;
+                var clock = Build(own, periods[i].From, [])!;
+                var kind = timeline.First(metBy, periods[i].From) is { } met && (end is not { } limit || met <= limit) ? RunEnd.Met
+                    : end is null ? RunEnd.Running : RunEnd.Stopped;
+                var at = kind == RunEnd.Met ? timeline.First(metBy, periods[i].From) : end;
+                var judged = JudgeRun(own.Name, clock, at, kind, [], asOf);
+                runs.AddRange(judged.Item2);
+                shown = judged.Item1;
+            }
+            return (shown ?? new ReferenceTargetStatus(target.Name, TargetState.NotStarted, null, null, null, null, null), runs);
+        }
+        return CustomRun(timeline, target, metBy, timeline.OpenedAt, stops, asOf);
     }
 
     private (ReferenceTargetStatus, List<ReferenceRun>)? CustomRun(ReferenceTimeline timeline, TargetDescription target, Milestone[] metBy, Instant start, Instant? end, Instant asOf)
@@ -213,9 +236,17 @@ internal sealed class ReferenceClock
             ? [.. pauses.Where(p => p.Start < cut).Select(p => p.End is { } e && e <= cut ? p : (p.Start, (Instant?)cut))]
             : pauses;
         // A run during which no severity had the target is judged by the target as the answer lists it.
-        var clock = ClockThroughChanges(timeline, target.Name, start, end ?? asOf, runPauses) ?? Build(target, start, runPauses)!;
-        var run = new List<ReferenceRun> { new(target.Name, clock, end) };
-        var name = target.Name;
+        var replaced = new List<ReferenceRun>();
+        var clock = ClockThroughChanges(timeline, target, start, end ?? asOf, runPauses, replaced);
+        var judged = JudgeRun(target.Name, clock, end, kind, runPauses, asOf);
+        return (judged.Item1, [.. replaced, .. judged.Item2]);
+    }
+
+    // One run's state at asOf from its final clock and how it ended.
+    private static (ReferenceTargetStatus, List<ReferenceRun>) JudgeRun(
+        string name, RunClock clock, Instant? end, RunEnd kind, List<(Instant Start, Instant? End)> runPauses, Instant asOf)
+    {
+        var run = new List<ReferenceRun> { new(name, clock, end) };
         switch (kind)
         {
             case RunEnd.Met:
@@ -237,7 +268,8 @@ internal sealed class ReferenceClock
                 {
                     var pausedSince = runPauses[^1].Start;
                     var without = clock.WithPauses(runPauses.Take(runPauses.Count - 1).ToList()).Due!.Value;
-                    return without <= pausedSince && without < asOf
+                    // The pause moves the due only if it holds back open time before it.
+                    return clock.OpenMinutesBetween(pausedSince, without) == 0 && without < asOf
                         ? (new ReferenceTargetStatus(name, TargetState.Breached, clock.Start, without, null, without, null), run)
                         : (new ReferenceTargetStatus(name, TargetState.Paused, clock.Start, null, null, null, null), run);
                 }
@@ -252,9 +284,15 @@ internal sealed class ReferenceClock
     // Walks the severity changes X with start < X <= until: a clock already due before X freezes (breached); otherwise
     // it is recomputed under the new severity (fromStart, restart or carryOver). A severity without the target leaves
     // the clock as it was; null when no severity in force during the run had the target.
-    private RunClock? ClockThroughChanges(ReferenceTimeline timeline, string name, Instant start, Instant until, List<(Instant Start, Instant? End)> pauses)
+    // Under restart and carryOver, each clock a change replaces is a run of its own that ends at the change.
+    // A target the severity at the start lacks is judged, until a severity that has it comes, as the answer lists it,
+    // and that stand-in never freezes as a breach.
+    private RunClock ClockThroughChanges(ReferenceTimeline timeline, TargetDescription listed, Instant start, Instant until, List<(Instant Start, Instant? End)> pauses, List<ReferenceRun> replaced)
     {
-        var clock = Build(Policy.Severity(timeline.SeverityAt(start)).Find(name), start, pauses);
+        var name = listed.Name;
+        var own = Policy.Severity(timeline.SeverityAt(start)).Find(name);
+        var standIn = own is null;
+        var clock = Build(own ?? listed, start, pauses)!;
         var periods = timeline.Severities;
         for (var i = 1; i < periods.Count; i++)
         {
@@ -263,7 +301,7 @@ internal sealed class ReferenceClock
             {
                 continue;
             }
-            if (clock?.Due is { } due && due < x)
+            if (!standIn && clock.Due is { } due && due < x)
             {
                 break;
             }
@@ -271,10 +309,15 @@ internal sealed class ReferenceClock
             {
                 continue;
             }
+            if (Policy.OnSeverityChange != SeverityChangeRule.FromStart)
+            {
+                replaced.Add(new ReferenceRun(name, clock, x));
+            }
+            standIn = false;
             clock = Policy.OnSeverityChange switch
             {
-                SeverityChangeRule.FromStart => Build(next, start, pauses),
-                SeverityChangeRule.Restart => Build(next, x, pauses),
+                SeverityChangeRule.FromStart => Build(next, start, pauses)!,
+                SeverityChangeRule.Restart => Build(next, x, pauses)!,
                 _ => CarryOver(timeline, name, next, start, x, pauses),
             };
         }

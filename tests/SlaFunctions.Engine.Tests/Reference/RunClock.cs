@@ -114,6 +114,18 @@ internal sealed class RunClock
         return Walk(_window.IndexOf(due), ticks - (GoalMinutes * TicksPerMinute));
     }
 
+    /// <summary>Open minutes of the calendar in [<paramref name="from"/>, <paramref name="to"/>), pauses or not.</summary>
+    public int OpenMinutesBetween(Instant from, Instant to)
+    {
+        var open = 0;
+        for (var i = _window.IndexOf(from); i < _window.IndexOf(to); i++)
+        {
+            _window.Check(i);
+            open += _open[i] ? 1 : 0;
+        }
+        return open;
+    }
+
     /// <summary>Open unpaused minutes in [start, <paramref name="at"/>).</summary>
     public int UsedAt(Instant at)
     {
