@@ -4,15 +4,17 @@ using SlaFunctions.Engine.Contracts;
 
 namespace SlaFunctions.Engine.Tests.Reference;
 
-/// <summary>A deliberately naive reading of the clock rules (/work/notes/semantics.md) for one generated case: every
-/// due and every point is found by walking minutes, and nothing is shared with the engine but the case's data.</summary>
-/// <remarks>Where the notes are silent, the reference chooses, and REFERENCE-FINDINGS.md says where the engine chose
-/// otherwise: a severity without the target leaves the clock in force as it was (nothing to recompute with); a run
-/// during which no severity had the target is judged by the target as the answer lists it; a target the current
-/// severity lacks is judged as it stood just before the case left the last severity having it, and its runs end
-/// there; the update cadence's <c>startAfter</c> is counted on the listed target's calendar; a custom target's
-/// <c>startOn</c> and <c>metBy</c>, resolution's <c>metBy</c> and update's <c>stopOn</c> are read from the listed
-/// target (the generators keep them the same across severities).</remarks>
+/// <summary>A deliberately naive reading of the clock rules (the spec and the README's "How the clocks count") for one
+/// generated case: every due and every point is found by walking minutes, and nothing is shared with the engine but the
+/// case's data.</summary>
+/// <remarks>Choices the README writes down, read here independently: a severity without the target leaves the clock in
+/// force as it was (nothing to recompute with); a run during which no severity had the target is judged by the target
+/// as the answer lists it, never frozen as a breach; a target the current severity lacks is judged as it stood just
+/// before the case left the last severity having it, and its runs end there; restart and carry over keep the replaced
+/// run; a severityRaised target runs once per entry into a severity that has it. The update cadence's
+/// <c>startAfter</c> is counted on the listed target's calendar; a custom target's <c>startOn</c> and <c>metBy</c>,
+/// resolution's <c>metBy</c> and update's <c>stopOn</c> are read from the listed target (the generators keep them the
+/// same across severities).</remarks>
 internal sealed class ReferenceClock
 {
     private static readonly Milestone[] AgentReply = [Milestone.AgentReply];
