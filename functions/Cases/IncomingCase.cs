@@ -16,6 +16,10 @@ public sealed record IncomingCase
     /// <summary>When the ticket was created, if the payload says.</summary>
     public Instant? OpenedAt { get; init; }
 
+    /// <summary>The tool's last-modified time for the ticket, if the payload says: a delivery older than the one that
+    /// last set the case's fields does not overwrite them.</summary>
+    public Instant? UpdatedAt { get; init; }
+
     /// <summary>The tool's priority as written (mapped to a severity by the connection and the policy's aliases).</summary>
     public string? Priority { get; init; }
 

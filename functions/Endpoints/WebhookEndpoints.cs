@@ -71,6 +71,7 @@ public static class WebhookEndpoints
             Key = new CaseKey(connection, update.ExternalId),
             DeliveryId = update.DeliveryId,
             OpenedAt = update.OpenedAt,
+            UpdatedAt = update.UpdatedAt,
             Priority = update.Severity ?? update.Priority,
             Title = update.Title,
             Url = update.Url,

@@ -15,7 +15,7 @@ using Xunit;
 namespace SlaFunctions.Functions.Tests.Cases;
 
 /// <summary>Zendesk trigger deliveries, signed as Zendesk signs them, through the real endpoint onto Azurite.</summary>
-public sealed class WebhookEndpointsTests : IAsyncLifetime
+public sealed partial class WebhookEndpointsTests : IAsyncLifetime
 {
     // The app's clock: Monday 2026-03-09 09:00 UTC. A LumenVox Major case opened Friday 23:30 GMT.
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
@@ -43,15 +43,16 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
         await _api.DisposeAsync();
     }
 
-    private static string Body(string name, string id, string updatedAt, string status = "Open", string role = "Agent", string priority = "High") =>
+    private static string Body(string name, string id, string updatedAt, string status = "Open", string role = "Agent", string priority = "High",
+        string createdAt = "2026-03-06T23:30Z", string title = "Calls drop after 30 s") =>
         new JsonObject
         {
             ["schema"] = "slafunctions.zendesk.v1",
             ["event"] = name,
             ["ticket"] = new JsonObject
             {
-                ["id"] = id, ["title"] = "Calls drop after 30 s", ["priority"] = priority, ["status"] = status,
-                ["created_at"] = "2026-03-06T23:30Z", ["updated_at"] = updatedAt,
+                ["id"] = id, ["title"] = title, ["priority"] = priority, ["status"] = status,
+                ["created_at"] = createdAt, ["updated_at"] = updatedAt,
                 ["requester_id"] = "100", ["requester_email"] = "ana@acme.example", ["assignee_email"] = "bo@vendor.example",
             },
             ["actor"] = new JsonObject { ["id"] = role == "Agent" ? "7" : "100", ["role"] = role },
