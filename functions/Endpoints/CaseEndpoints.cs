@@ -29,6 +29,10 @@ public static class CaseEndpoints
         {
             return refused;
         }
+        if (CasePath.Segments(request) is [var sentConnection, var sentId])
+        {
+            (connection, externalId) = (sentConnection, sentId);
+        }
         CaseRecord? record;
         IReadOnlyList<NoticeDelivery> notices;
         try
@@ -98,6 +102,15 @@ public static class CaseEndpoints
         if (keys.Refuse(request) is { } refused)
         {
             return refused;
+        }
+        switch (CasePath.Segments(request))
+        {
+            // A case's URL whose encoded dot segments the server removed before routing (/api/cases/zd/%2E%2E).
+            case [var connection, var externalId]:
+                return await GetCase(connection, externalId, request, keys, tables, policies, clock, cancellationToken);
+            case [_, ..]:
+                return Problem.Status(StatusCodes.Status404NotFound, "Not found",
+                    "The path is neither the case list nor a case; use /api/cases/<connection>/<id>, each part percent-encoded once.");
         }
         var errors = new List<ProblemError>();
         CaseListState? wanted = state switch

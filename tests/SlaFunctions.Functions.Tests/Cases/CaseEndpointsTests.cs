@@ -8,7 +8,7 @@ using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Cases;
 
-public sealed class CaseEndpointsTests : IAsyncLifetime
+public sealed partial class CaseEndpointsTests : IAsyncLifetime
 {
     // Fri 2026-03-06 23:30 GMT: a LumenVox Major case; its first response is due Monday 10:30 (the seed's example).
     private static readonly Instant Opened = Instant.FromUtc(2026, 3, 6, 23, 30);
