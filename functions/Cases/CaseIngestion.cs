@@ -44,7 +44,7 @@ public sealed class CaseIngestion
     /// <see cref="CaseEvaluation.Evaluate"/>).</param>
     internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
     {
-        incoming = FutureTimes.Clamp(incoming, now);
+        incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
         CaseSnapshot snapshot;
         if (current is null)

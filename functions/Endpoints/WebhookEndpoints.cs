@@ -65,10 +65,17 @@ public static class WebhookEndpoints
                 return Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt);
         }
         var update = parsed.Update!;
+        var key = new CaseKey(connection, update.ExternalId);
+        if (!key.FitsTableKeys)
+        {
+            // The adapters bound an id's length; only an id dense with characters that escape (/ # ? % |) gets here.
+            return Problem.BadRequest("The ticket id cannot key a case", [new ProblemError("externalId",
+                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
+        }
         policies.TryGet(settings.Policy, out var policy);
         var incoming = new IncomingCase
         {
-            Key = new CaseKey(connection, update.ExternalId),
+            Key = key,
             DeliveryId = update.DeliveryId,
             OpenedAt = update.OpenedAt,
             UpdatedAt = update.UpdatedAt,

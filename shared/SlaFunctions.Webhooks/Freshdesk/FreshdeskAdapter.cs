@@ -90,7 +90,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         {
             return WebhookParseResult.Ignored($"Freshdesk event '{name}' is not tracked.");
         }
-        var id = ticket.String("ticket_id", required: true);
+        var id = ticket.Id("ticket_id");
         var at = ticket.Time("updated_at") ?? request.ReceivedAt;
         var openedAt = name == "ticket.created" ? ticket.Time("created_at") ?? at : ticket.Time("created_at");
         var priority = Text(ticket, "priority", "ticket_priority");

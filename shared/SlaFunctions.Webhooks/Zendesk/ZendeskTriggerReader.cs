@@ -22,7 +22,7 @@ internal static class ZendeskTriggerReader
         {
             return null;
         }
-        var id = ticket.String("id", required: true);
+        var id = ticket.Id("id");
         var openedAt = ticket.Time("created_at", required: name == "ticket.created");
         var updatedAt = ticket.Time("updated_at", required: name != "ticket.created");
         var priority = ticket.String("priority");

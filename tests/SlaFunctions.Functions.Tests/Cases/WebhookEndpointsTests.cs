@@ -58,19 +58,25 @@ public sealed partial class WebhookEndpointsTests : IAsyncLifetime
             ["actor"] = new JsonObject { ["id"] = role == "Agent" ? "7" : "100", ["role"] = role },
         }.ToJsonString();
 
-    private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(
+    private Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(
         string body, string invocation, string connection = "acme-zendesk", string? secret = CaseApi.ZendeskSecret,
+        Instant? signedAt = null, string contentType = "application/json") =>
+        PostBytesAsync(Encoding.UTF8.GetBytes(body), invocation, connection, secret, signedAt, contentType);
+
+    // The body as bytes, so a test can send what no string encodes (invalid UTF-8).
+    private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostBytesAsync(
+        byte[] body, string invocation, string connection = "acme-zendesk", string? secret = CaseApi.ZendeskSecret,
         Instant? signedAt = null, string contentType = "application/json")
     {
         var timestamp = (signedAt ?? Now).ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/webhooks/{connection}", UriKind.Relative))
         {
-            Content = new StringContent(body, Encoding.UTF8),
+            Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (secret is not null)
         {
-            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + body));
+            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes(timestamp), .. body]);
             request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(signature));
             request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
         }
