@@ -35,7 +35,7 @@ public sealed class CaseIngestion
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var announce = _hooks.Announces(incoming.Key.Connection, policy.Id);
-        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, incoming.EarlierDeliveryIds, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -13,6 +13,10 @@ public sealed record IncomingCase
     /// <summary>The delivery's identity; a redelivery carries the same one.</summary>
     public required string DeliveryId { get; init; }
 
+    /// <summary>Ids under which the same delivery may have been recorded before; any of them in the case makes it a
+    /// duplicate too.</summary>
+    public IReadOnlyList<string> EarlierDeliveryIds { get; init; } = [];
+
     /// <summary>When the ticket was created, if the payload says.</summary>
     public Instant? OpenedAt { get; init; }
 

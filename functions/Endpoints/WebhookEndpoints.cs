@@ -77,6 +77,7 @@ public static class WebhookEndpoints
         {
             Key = key,
             DeliveryId = update.DeliveryId,
+            EarlierDeliveryIds = update.EarlierDeliveryIds,
             OpenedAt = update.OpenedAt,
             UpdatedAt = update.UpdatedAt,
             Priority = update.Severity ?? update.Priority,
