@@ -68,6 +68,26 @@ public sealed class CaseApi : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Creates this app's cases and due tables on Azurite, before the app does, and a store over them.</summary>
+    public async Task<SlaFunctions.Storage.Cases.CaseStore> CreateStoreAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
+        var cases = service.GetTableClient(CasesTable);
+        var due = service.GetTableClient(DueTable);
+        await cases.CreateIfNotExistsAsync();
+        await due.CreateIfNotExistsAsync();
+        return new SlaFunctions.Storage.Cases.CaseStore(cases, new SlaFunctions.Storage.Cases.DueIndex(due));
+    }
+
+    /// <summary>Deletes the tables <see cref="CreateStoreAsync"/> made and stops the app.</summary>
+    public async Task DeleteStoreAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
+        await service.DeleteTableAsync(CasesTable);
+        await service.DeleteTableAsync(DueTable);
+        await DisposeAsync();
+    }
+
     public string CasesTable => _settings["Storage:CasesTable"]!;
 
     public string DueTable => _settings["Storage:DueTable"]!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Storage.Cases;
@@ -17,20 +16,12 @@ public sealed partial class CaseEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        var cases = service.GetTableClient(_api.CasesTable);
-        var due = service.GetTableClient(_api.DueTable);
-        await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        _store = new CaseStore(cases, new DueIndex(due));
+        _store = await _api.CreateStoreAsync();
     }
 
     public async Task DisposeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
-        await _api.DisposeAsync();
+        await _api.DeleteStoreAsync();
     }
 
     private async Task SeedCaseAsync(CaseKey key, params CaseEvent[] events) =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Storage.Cases;
@@ -24,22 +23,14 @@ public sealed class FreshdeskRepeatTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        var cases = service.GetTableClient(_api.CasesTable);
-        var due = service.GetTableClient(_api.DueTable);
-        await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        _store = new CaseStore(cases, new DueIndex(due));
+        _store = await _api.CreateStoreAsync();
         _client = _api.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
-        await _api.DisposeAsync();
+        await _api.DeleteStoreAsync();
     }
 
     private static string Body(string name) => new JsonObject

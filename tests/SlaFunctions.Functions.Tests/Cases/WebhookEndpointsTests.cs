@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Engine.Clocks;
@@ -25,22 +24,14 @@ public sealed partial class WebhookEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        var cases = service.GetTableClient(_api.CasesTable);
-        var due = service.GetTableClient(_api.DueTable);
-        await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        _store = new CaseStore(cases, new DueIndex(due));
+        _store = await _api.CreateStoreAsync();
         _client = _api.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
-        await _api.DisposeAsync();
+        await _api.DeleteStoreAsync();
     }
 
     private static string Body(string name, string id, string updatedAt, string status = "Open", string role = "Agent", string priority = "High",
