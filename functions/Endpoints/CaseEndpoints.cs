@@ -23,7 +23,8 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> GetCase(
-        string connection, string externalId, HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken)
+        string connection, string externalId, HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, PolicyCatalog policies, IClock clock,
+        CancellationToken cancellationToken)
     {
         if (keys.Refuse(request) is { } refused)
         {
@@ -33,6 +34,8 @@ public static class CaseEndpoints
         {
             (connection, externalId) = (sentConnection, sentId);
         }
+        // Cases keep the connection's name as configured, whatever the letter case of the URL.
+        webhooks.TryFind(connection, out connection, out _);
         CaseRecord? record;
         IReadOnlyList<NoticeDelivery> notices;
         try
@@ -96,7 +99,7 @@ public static class CaseEndpoints
 
     // Open cases by state, a page at a time: ?state=breached|atRisk|open&policy=lumenvox&pageSize=50&continuation=...
     private static async Task<IResult> ListCases(
-        HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
+        HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
         string? state = null, string? policy = null, int? pageSize = null, string? continuation = null)
     {
         if (keys.Refuse(request) is { } refused)
@@ -107,7 +110,7 @@ public static class CaseEndpoints
         {
             // A case's URL whose encoded dot segments the server removed before routing (/api/cases/zd/%2E%2E).
             case [var connection, var externalId]:
-                return await GetCase(connection, externalId, request, keys, tables, policies, clock, cancellationToken);
+                return await GetCase(connection, externalId, request, keys, webhooks, tables, policies, clock, cancellationToken);
             case [_, ..]:
                 return Problem.Status(StatusCodes.Status404NotFound, "Not found",
                     "The path is neither the case list nor a case; use /api/cases/<connection>/<id>, each part percent-encoded once.");

@@ -32,7 +32,7 @@ public static class WebhookEndpoints
         string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
         CaseIngestion ingestion, IClock clock, CancellationToken cancellationToken)
     {
-        if (!webhooks.Connections.TryGetValue(connection, out var settings))
+        if (!webhooks.TryFind(connection, out connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
