@@ -75,14 +75,20 @@ public sealed class CaseIngestion
             }
             appended.Add(Entry(e, incoming, now, null));
         }
-        snapshot = snapshot with
+        // A delivery the tool modified before the one that last set the fields (a late retry) adds its events, which
+        // sit at their own times, but leaves the newer fields alone.
+        if (!(incoming.UpdatedAt < snapshot.FieldsAsOf))
         {
-            Title = incoming.Title ?? snapshot.Title,
-            Url = incoming.Url ?? snapshot.Url,
-            Assignee = incoming.Assignee ?? snapshot.Assignee,
-            Requester = incoming.Requester ?? snapshot.Requester,
-            Channel = incoming.Channel ?? snapshot.Channel,
-        };
+            snapshot = snapshot with
+            {
+                Title = incoming.Title ?? snapshot.Title,
+                Url = incoming.Url ?? snapshot.Url,
+                Assignee = incoming.Assignee ?? snapshot.Assignee,
+                Requester = incoming.Requester ?? snapshot.Requester,
+                Channel = incoming.Channel ?? snapshot.Channel,
+                FieldsAsOf = incoming.UpdatedAt ?? snapshot.FieldsAsOf,
+            };
+        }
         var history = (current?.History ?? []).Concat(appended).ToList();
         var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>(), announceChanges);
         return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };
