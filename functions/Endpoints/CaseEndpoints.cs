@@ -100,7 +100,7 @@ public static class CaseEndpoints
     // Open cases by state, a page at a time: ?state=breached|atRisk|open&policy=lumenvox&pageSize=50&continuation=...
     private static async Task<IResult> ListCases(
         HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
-        string? state = null, string? policy = null, int? pageSize = null, string? continuation = null)
+        string? state = null, string? policy = null, string? pageSize = null, string? continuation = null)
     {
         if (keys.Refuse(request) is { } refused)
         {
@@ -131,9 +131,16 @@ public static class CaseEndpoints
         {
             errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
         }
-        if (pageSize is < 1 or > 1000)
+        // Read here, not bound: a bound int answers "abc" with a bare 400 that names nothing.
+        var size = 100;
+        if (pageSize is not null && (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > 1000))
         {
-            errors.Add(new("pageSize", $"{pageSize} is out of range; use 1 to 1000."));
+            errors.Add(new("pageSize", $"'{pageSize}' is not a page size; use a whole number from 1 to 1000."));
+        }
+        var storageToken = "";
+        if (continuation is not null && !CaseListToken.TryDecode(continuation, out storageToken))
+        {
+            errors.Add(new("continuation", "is not a token this API gave; pass the previous page's continuation unchanged, or leave it out for the first page."));
         }
         if (errors.Count > 0)
         {
@@ -143,7 +150,7 @@ public static class CaseEndpoints
         {
             var store = await tables.EnsureCreatedAsync(cancellationToken);
             var now = clock.GetCurrentInstant();
-            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation, pageSize ?? 100, cancellationToken);
+            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation is null ? null : storageToken, size, cancellationToken);
             return Results.Json(new CaseList
             {
                 Items = [.. page.Cases.Select(c => new CaseSummary
@@ -159,7 +166,7 @@ public static class CaseEndpoints
                     NextDueAt = InstantText.Format(c.NextDueAt),
                     Breached = c.Breached || c.NextDueAt < now,
                 })],
-                Continuation = page.Continuation,
+                Continuation = CaseListToken.Encode(page.Continuation),
             }, SlaJsonContext.Default.CaseList);
         }
         catch (StorageUnavailableException)

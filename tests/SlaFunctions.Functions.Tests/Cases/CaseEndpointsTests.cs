@@ -126,11 +126,16 @@ public sealed partial class CaseEndpointsTests : IAsyncLifetime
     [InlineData("state=late", "state")] // not a state
     [InlineData("policy=nobody", "policy")] // not a loaded policy
     [InlineData("pageSize=0", "pageSize")] // out of range
+    [InlineData("pageSize=abc", "pageSize")] // not a number
+    [InlineData("pageSize=99999999999", "pageSize")] // not an int
+    [InlineData("continuation=garbage", "continuation")] // not a token this API gave
+    [InlineData("continuation=Y2FzZXM", "continuation")] // base64url, but not ours
     public async Task ListCases_BadQuery_Is400NamingIt(string query, string path)
     {
         var (response, body) = await GetAsync("/api/cases?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(path, (string)body!["errors"]![0]!["path"]!);
     }
 
