@@ -180,14 +180,5 @@ public static class CaseEndpoints
 
     /// <summary>503 with Retry-After: storage failed after retries, and nothing was half-written.</summary>
     public static IResult Unavailable() => new RetryAfterResult(Problem.Status(StatusCodes.Status503ServiceUnavailable,
-        "Storage unavailable", "Table Storage did not answer; nothing was written. Retry shortly."), seconds: 30);
-
-    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+        "Storage unavailable", "Table Storage did not answer; nothing was written. Retry shortly."), RetryAfterResult.StorageSeconds);
 }
