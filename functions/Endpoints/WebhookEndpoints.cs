@@ -37,7 +37,9 @@ public static class WebhookEndpoints
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
-        if (!JsonMediaType.Matches(request.ContentType))
+        // GitHub's webhook form defaults to a form whose payload field holds the JSON; no other tool sends one.
+        var form = settings.Source.Equals("github", StringComparison.OrdinalIgnoreCase) && FormPayload.Matches(request.ContentType);
+        if (!form && !JsonMediaType.Matches(request.ContentType))
         {
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
@@ -48,7 +50,8 @@ public static class WebhookEndpoints
             return TooLarge();
         }
         var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
-        var delivery = new WebhookRequest(body, request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())), clock.GetCurrentInstant());
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())).ToList();
+        var delivery = new WebhookRequest(body, headers, clock.GetCurrentInstant());
         var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
         var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
         if (!check.IsValid)
@@ -56,6 +59,15 @@ public static class WebhookEndpoints
             return Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail);
         }
 
+        if (form)
+        {
+            if (FormPayload.Read(body) is not { } json)
+            {
+                return Problem.BadRequest("The delivery cannot be read", [new ProblemError(FormPayload.Field,
+                    $"is missing or empty; a {FormPayload.MediaType} delivery carries its JSON in the '{FormPayload.Field}' field (or set the webhook's content type to application/json).")]);
+            }
+            delivery = new WebhookRequest(json, headers, delivery.ReceivedAt);
+        }
         var parsed = adapter.Parse(delivery, Mapping(settings));
         switch (parsed.Outcome)
         {

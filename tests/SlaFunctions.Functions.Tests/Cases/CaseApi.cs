@@ -68,6 +68,11 @@ public sealed class CaseApi : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Adds the connection <paramref name="name"/> of <paramref name="source"/>, signed with
+    /// <paramref name="secret"/>, covered by <paramref name="policy"/>.</summary>
+    public CaseApi WithConnection(string name, string source, string secret, string policy = "lumenvox") =>
+        With($"Webhooks:Connections:{name}:Source", source).With($"Webhooks:Connections:{name}:Secrets:0", secret).With($"Webhooks:Connections:{name}:Policy", policy);
+
     /// <summary>Creates this app's cases and due tables on Azurite, before the app does, and a store over them.</summary>
     public async Task<SlaFunctions.Storage.Cases.CaseStore> CreateStoreAsync()
     {

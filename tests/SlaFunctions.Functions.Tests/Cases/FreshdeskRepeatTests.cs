@@ -10,28 +10,10 @@ namespace SlaFunctions.Functions.Tests.Cases;
 
 /// <summary>Freshdesk bodies carry no time and no delivery id, so a retry and a genuinely repeated event (an agent's
 /// second reply) send the same bytes: only a repeat within the dedup window is a duplicate.</summary>
-public sealed class FreshdeskRepeatTests : IAsyncLifetime
+public sealed class FreshdeskRepeatTests() : CaseApiTests(new CaseApi(Now).WithConnection("acme-freshdesk", "freshdesk", Secret))
 {
     private const string Secret = "freshdesk-test-secret-0123456789";
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
-    private readonly CaseApi _api = new CaseApi(Now)
-        .With("Webhooks:Connections:acme-freshdesk:Source", "freshdesk")
-        .With("Webhooks:Connections:acme-freshdesk:Secrets:0", Secret)
-        .With("Webhooks:Connections:acme-freshdesk:Policy", "lumenvox");
-    private CaseStore _store = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _store = await _api.CreateStoreAsync();
-        _client = _api.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _api.DeleteStoreAsync();
-    }
 
     private static string Body(string name) => new JsonObject
     {
@@ -41,10 +23,10 @@ public sealed class FreshdeskRepeatTests : IAsyncLifetime
 
     private async Task<string> PostAsync(string body, int minutesAfterNow)
     {
-        _api.Clock.Reset(Now + Duration.FromMinutes(minutesAfterNow));
+        Api.Clock.Reset(Now + Duration.FromMinutes(minutesAfterNow));
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         content.Headers.Add("X-Sla-Secret", Secret);
-        using var response = await _client.PostAsync(new Uri("/api/webhooks/acme-freshdesk", UriKind.Relative), content);
+        using var response = await Client.PostAsync(new Uri("/api/webhooks/acme-freshdesk", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["outcome"]!;
     }
@@ -63,7 +45,7 @@ public sealed class FreshdeskRepeatTests : IAsyncLifetime
 
         Assert.Equal(outcome, await PostAsync(reply, 1 + minutesLater));
 
-        var stored = await _store.GetAsync(new CaseKey("acme-freshdesk", "4201"), default);
+        var stored = await Store.GetAsync(new CaseKey("acme-freshdesk", "4201"), default);
         Assert.Equal(outcome == "applied" ? 2 : 1, stored!.History.Count(h => h.Event.Type == CaseEventType.AgentReply));
     }
 }
