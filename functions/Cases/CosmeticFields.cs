@@ -23,6 +23,12 @@ public static class CosmeticFields
     public static IncomingCase Shorten(IncomingCase incoming)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        if (incoming.Title is not { Length: > MaxTitle } && incoming.Url is not { Length: > MaxUrl } && incoming.Assignee is not { Length: > MaxName }
+            && incoming.Requester is not { Length: > MaxName } && incoming.Channel is not { Length: > MaxName } && incoming.Priority is not { Length: > MaxName }
+            && incoming.Events.All(e => e.Severity is not { Length: > MaxName }) && incoming.Notes.All(n => n.Length <= MaxNote))
+        {
+            return incoming; // the usual case: nothing to cut, nothing to copy
+        }
         var notes = new List<string>();
         var shortened = incoming with
         {
