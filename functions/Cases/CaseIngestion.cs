@@ -35,7 +35,7 @@ public sealed class CaseIngestion
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var announce = _hooks.Announces(incoming.Key.Connection, policy.Id);
-        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, incoming.EarlierDeliveryIds, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -44,6 +44,7 @@ public sealed class CaseIngestion
     /// <see cref="CaseEvaluation.Evaluate"/>).</param>
     internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
     {
+        incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
         CaseSnapshot snapshot;
         if (current is null)
@@ -74,14 +75,20 @@ public sealed class CaseIngestion
             }
             appended.Add(Entry(e, incoming, now, null));
         }
-        snapshot = snapshot with
+        // A delivery the tool modified before the one that last set the fields (a late retry) adds its events, which
+        // sit at their own times, but leaves the newer fields alone.
+        if (!(incoming.UpdatedAt < snapshot.FieldsAsOf))
         {
-            Title = incoming.Title ?? snapshot.Title,
-            Url = incoming.Url ?? snapshot.Url,
-            Assignee = incoming.Assignee ?? snapshot.Assignee,
-            Requester = incoming.Requester ?? snapshot.Requester,
-            Channel = incoming.Channel ?? snapshot.Channel,
-        };
+            snapshot = snapshot with
+            {
+                Title = incoming.Title ?? snapshot.Title,
+                Url = incoming.Url ?? snapshot.Url,
+                Assignee = incoming.Assignee ?? snapshot.Assignee,
+                Requester = incoming.Requester ?? snapshot.Requester,
+                Channel = incoming.Channel ?? snapshot.Channel,
+                FieldsAsOf = incoming.UpdatedAt ?? snapshot.FieldsAsOf,
+            };
+        }
         var history = (current?.History ?? []).Concat(appended).ToList();
         var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>(), announceChanges);
         return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };

@@ -13,8 +13,16 @@ public sealed record IncomingCase
     /// <summary>The delivery's identity; a redelivery carries the same one.</summary>
     public required string DeliveryId { get; init; }
 
+    /// <summary>Ids under which the same delivery may have been recorded before; any of them in the case makes it a
+    /// duplicate too.</summary>
+    public IReadOnlyList<string> EarlierDeliveryIds { get; init; } = [];
+
     /// <summary>When the ticket was created, if the payload says.</summary>
     public Instant? OpenedAt { get; init; }
+
+    /// <summary>The tool's last-modified time for the ticket, if the payload says: a delivery older than the one that
+    /// last set the case's fields does not overwrite them.</summary>
+    public Instant? UpdatedAt { get; init; }
 
     /// <summary>The tool's priority as written (mapped to a severity by the connection and the policy's aliases).</summary>
     public string? Priority { get; init; }

@@ -1,4 +1,3 @@
-using SlaFunctions.Storage;
 
 namespace SlaFunctions.Cases;
 
@@ -16,8 +15,13 @@ public sealed partial class PolicyRecomputeOnStart(PolicyRecompute recompute, IL
                 await recompute.RunAsync(stoppingToken);
                 return;
             }
-            catch (StorageUnavailableException ex)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Storage down, or refusing the key: retry; an exception leaving this loop would stop the whole app.
                 StorageDown(logger, delay.TotalSeconds, ex);
             }
             await Task.Delay(delay, stoppingToken);

@@ -23,12 +23,19 @@ public static class CaseEndpoints
     }
 
     private static async Task<IResult> GetCase(
-        string connection, string externalId, HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken)
+        string connection, string externalId, HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, PolicyCatalog policies, IClock clock,
+        CancellationToken cancellationToken)
     {
         if (keys.Refuse(request) is { } refused)
         {
             return refused;
         }
+        if (CasePath.Segments(request) is [var sentConnection, var sentId])
+        {
+            (connection, externalId) = (sentConnection, sentId);
+        }
+        // Cases keep the connection's name as configured, whatever the letter case of the URL.
+        webhooks.TryFind(connection, out connection, out _);
         CaseRecord? record;
         IReadOnlyList<NoticeDelivery> notices;
         try
@@ -92,12 +99,21 @@ public static class CaseEndpoints
 
     // Open cases by state, a page at a time: ?state=breached|atRisk|open&policy=lumenvox&pageSize=50&continuation=...
     private static async Task<IResult> ListCases(
-        HttpRequest request, ApiKeyCheck keys, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
-        string? state = null, string? policy = null, int? pageSize = null, string? continuation = null)
+        HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, PolicyCatalog policies, IClock clock, CancellationToken cancellationToken,
+        string? state = null, string? policy = null, string? pageSize = null, string? continuation = null)
     {
         if (keys.Refuse(request) is { } refused)
         {
             return refused;
+        }
+        switch (CasePath.Segments(request))
+        {
+            // A case's URL whose encoded dot segments the server removed before routing (/api/cases/zd/%2E%2E).
+            case [var connection, var externalId]:
+                return await GetCase(connection, externalId, request, keys, webhooks, tables, policies, clock, cancellationToken);
+            case [_, ..]:
+                return Problem.Status(StatusCodes.Status404NotFound, "Not found",
+                    "The path is neither the case list nor a case; use /api/cases/<connection>/<id>, each part percent-encoded once.");
         }
         var errors = new List<ProblemError>();
         CaseListState? wanted = state switch
@@ -115,9 +131,16 @@ public static class CaseEndpoints
         {
             errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
         }
-        if (pageSize is < 1 or > 1000)
+        // Read here, not bound: a bound int answers "abc" with a bare 400 that names nothing.
+        var size = 100;
+        if (pageSize is not null && (!int.TryParse(pageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > 1000))
         {
-            errors.Add(new("pageSize", $"{pageSize} is out of range; use 1 to 1000."));
+            errors.Add(new("pageSize", $"'{pageSize}' is not a page size; use a whole number from 1 to 1000."));
+        }
+        var storageToken = "";
+        if (continuation is not null && !CaseListToken.TryDecode(continuation, out storageToken))
+        {
+            errors.Add(new("continuation", "is not a token this API gave; pass the previous page's continuation unchanged, or leave it out for the first page."));
         }
         if (errors.Count > 0)
         {
@@ -127,7 +150,7 @@ public static class CaseEndpoints
         {
             var store = await tables.EnsureCreatedAsync(cancellationToken);
             var now = clock.GetCurrentInstant();
-            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation, pageSize ?? 100, cancellationToken);
+            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation is null ? null : storageToken, size, cancellationToken);
             return Results.Json(new CaseList
             {
                 Items = [.. page.Cases.Select(c => new CaseSummary
@@ -143,7 +166,7 @@ public static class CaseEndpoints
                     NextDueAt = InstantText.Format(c.NextDueAt),
                     Breached = c.Breached || c.NextDueAt < now,
                 })],
-                Continuation = page.Continuation,
+                Continuation = CaseListToken.Encode(page.Continuation),
             }, SlaJsonContext.Default.CaseList);
         }
         catch (StorageUnavailableException)
@@ -157,14 +180,5 @@ public static class CaseEndpoints
 
     /// <summary>503 with Retry-After: storage failed after retries, and nothing was half-written.</summary>
     public static IResult Unavailable() => new RetryAfterResult(Problem.Status(StatusCodes.Status503ServiceUnavailable,
-        "Storage unavailable", "Table Storage did not answer; nothing was written. Retry shortly."), seconds: 30);
-
-    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+        "Storage unavailable", "Table Storage did not answer; nothing was written. Retry shortly."), RetryAfterResult.StorageSeconds);
 }

@@ -32,12 +32,14 @@ public static class WebhookEndpoints
         string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
         CaseIngestion ingestion, IClock clock, CancellationToken cancellationToken)
     {
-        if (!webhooks.Connections.TryGetValue(connection, out var settings))
+        if (!webhooks.TryFind(connection, out connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
-        if (!JsonMediaType.Matches(request.ContentType))
+        // GitHub's webhook form defaults to a form whose payload field holds the JSON; no other tool sends one.
+        var form = settings.Source.Equals("github", StringComparison.OrdinalIgnoreCase) && FormPayload.Matches(request.ContentType);
+        if (!form && !JsonMediaType.Matches(request.ContentType))
         {
             return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
@@ -48,7 +50,8 @@ public static class WebhookEndpoints
             return TooLarge();
         }
         var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
-        var delivery = new WebhookRequest(body, request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())), clock.GetCurrentInstant());
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())).ToList();
+        var delivery = new WebhookRequest(body, headers, clock.GetCurrentInstant());
         var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
         var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
         if (!check.IsValid)
@@ -56,6 +59,15 @@ public static class WebhookEndpoints
             return Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail);
         }
 
+        if (form)
+        {
+            if (FormPayload.Read(body) is not { } json)
+            {
+                return Problem.BadRequest("The delivery cannot be read", [new ProblemError(FormPayload.Field,
+                    $"is missing or empty; a {FormPayload.MediaType} delivery carries its JSON in the '{FormPayload.Field}' field (or set the webhook's content type to application/json).")]);
+            }
+            delivery = new WebhookRequest(json, headers, delivery.ReceivedAt);
+        }
         var parsed = adapter.Parse(delivery, Mapping(settings));
         switch (parsed.Outcome)
         {
@@ -65,12 +77,21 @@ public static class WebhookEndpoints
                 return Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt);
         }
         var update = parsed.Update!;
+        var key = new CaseKey(connection, update.ExternalId);
+        if (!key.FitsTableKeys)
+        {
+            // The adapters bound an id's length; only an id dense with characters that escape (/ # ? % |) gets here.
+            return Problem.BadRequest("The ticket id cannot key a case", [new ProblemError("externalId",
+                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
+        }
         policies.TryGet(settings.Policy, out var policy);
         var incoming = new IncomingCase
         {
-            Key = new CaseKey(connection, update.ExternalId),
+            Key = key,
             DeliveryId = update.DeliveryId,
+            EarlierDeliveryIds = update.EarlierDeliveryIds,
             OpenedAt = update.OpenedAt,
+            UpdatedAt = update.UpdatedAt,
             Priority = update.Severity ?? update.Priority,
             Title = update.Title,
             Url = update.Url,

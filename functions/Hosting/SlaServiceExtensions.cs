@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Json;
@@ -107,7 +108,21 @@ public static partial class SlaServiceExtensions
                 : Problem.Status(StatusCodes.Status500InternalServerError, "Internal error", "The server failed; the error is logged. Retry, and report it if it persists.");
             await result.ExecuteAsync(context);
         }));
+        // What routing answers by itself (no endpoint, a method the endpoint does not take) has no body: give it one.
+        app.UseStatusCodePages(context => StatusProblem(context.HttpContext).ExecuteAsync(context.HttpContext));
         return app;
+    }
+
+    private static IResult StatusProblem(HttpContext context)
+    {
+        var (method, path, status) = (context.Request.Method, context.Request.Path, context.Response.StatusCode);
+        return status switch
+        {
+            StatusCodes.Status404NotFound => Problem.Status(status, "Not found", $"No endpoint answers {method} {path}; the README lists the API's routes."),
+            StatusCodes.Status405MethodNotAllowed => Problem.Status(status, "Method not allowed",
+                $"{path} does not take {method}; it takes {(context.Response.Headers.Allow.ToString() is { Length: > 0 } allow ? allow : "other methods")}."),
+            _ => Problem.Status(status, ReasonPhrases.GetReasonPhrase(status), $"The request to {method} {path} was refused with {status}."),
+        };
     }
 
     private sealed partial class PolicyStartupLog(ILogger logger, string? folder, PolicyCatalog catalog) : IHostedService

@@ -15,6 +15,20 @@ public sealed class WebhookOptions
     /// <summary>Connections by name (the <c>{connection}</c> in <c>/api/webhooks/{connection}</c>).</summary>
     public Dictionary<string, ConnectionOptions> Connections { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The connection named <paramref name="name"/> in any letter case, with its name spelled as configured,
+    /// which is the one a case's key keeps: <c>/api/webhooks/ACME-Zendesk</c> and <c>/api/webhooks/acme-zendesk</c>
+    /// reach the same cases.</summary>
+    public bool TryFind(string name, out string configuredName, out ConnectionOptions connection)
+    {
+        configuredName = name;
+        if (!Connections.TryGetValue(name, out connection!))
+        {
+            return false;
+        }
+        configuredName = Connections.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        return true;
+    }
+
     /// <summary>Every problem with the connections, each naming its key; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems(PolicyCatalog policies)
     {

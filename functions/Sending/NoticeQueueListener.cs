@@ -1,4 +1,3 @@
-using SlaFunctions.Storage;
 using SlaFunctions.Storage.Queues;
 
 namespace SlaFunctions.Sending;
@@ -61,13 +60,15 @@ public sealed partial class NoticeQueueListener : BackgroundService
             {
                 read = await DrainOnceAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (StorageUnavailableException ex)
-            {
-                QueueDown(_logger, ex);
-            }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                // Whatever storage answers (down, a refused key, a bug), the listener stays: an exception leaving this
+                // loop would stop the whole app.
+                QueueDown(_logger, ex);
             }
             if (read == 0)
             {

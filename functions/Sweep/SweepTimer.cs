@@ -1,5 +1,4 @@
 using Cronos;
-using SlaFunctions.Storage;
 using SlaFunctions.Storage.Queues;
 
 namespace SlaFunctions.Sweep;
@@ -41,13 +40,15 @@ public sealed partial class SweepTimer : BackgroundService
             {
                 return;
             }
-            catch (StorageUnavailableException ex)
+            catch (Exception ex)
             {
+                // Storage down or refusing the key (or a bug): the next sweep tries again; an exception leaving this
+                // loop would stop the whole app.
                 SweepFailed(_logger, ex);
             }
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "The sweep failed on storage; the next one picks up where it stopped")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "The sweep failed; the next one picks up where it stopped")]
     private static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -92,6 +92,31 @@ public sealed class CaseTables : IDisposable
         return Store;
     }
 
+    /// <summary>Checks that storage answers: the tables exist (created if not) and a point read of the cases table
+    /// succeeds. Returns null when it does, otherwise why not, in a sentence naming Table Storage (cancelling
+    /// <paramref name="cancellationToken"/> counts as no answer in time). Never throws for storage's failures.</summary>
+    public async Task<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await _cases.GetEntityIfExistsAsync<TableEntity>("~health", "probe", ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return $"Table Storage ({_service.Uri.Host}) did not answer in time.";
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return $"Table Storage ({_service.Uri.Host}) cannot be used: {(ex.InnerException ?? ex).Message.Split('\n')[0]}";
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AuthenticationFailedException or HttpRequestException)
+        {
+            return $"Table Storage ({_service.Uri.Host}) refused the call: {ex.Message.Split('\n')[0]}";
+        }
+    }
+
     // Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the Native
     // AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model instead.
     private async Task CreateAsync(string table, CancellationToken cancellationToken)

@@ -20,6 +20,10 @@ public sealed record CaseUpdate
     /// <c>sha256:</c> and the hex SHA-256 of the raw body. Scope it by connection when storing.</summary>
     public required string DeliveryId { get; init; }
 
+    /// <summary>Other ids under which this same delivery may have been recorded before (a windowed hash id's previous
+    /// window, see <see cref="DeliveryId"/>): any of them in the case makes it a duplicate too. Usually empty.</summary>
+    public IReadOnlyList<string> EarlierDeliveryIds { get; init; } = [];
+
     /// <summary>True when this delivery reports the case's opening (ticket created, issue opened).</summary>
     public bool Opened { get; init; }
 

@@ -23,6 +23,13 @@ public readonly record struct CaseKey
     /// <summary>The ticket's id in the tool, e.g. <c>35436</c> or <c>SUP-42</c>.</summary>
     public string ExternalId { get; }
 
+    /// <summary>The longest <see cref="PartitionKey"/> a case may have: a table key holds at most 1 KiB (512 UTF-16
+    /// characters), and the longest row key that repeats it, the due index's, adds 15.</summary>
+    public const int MaxPartitionKeyLength = 496;
+
+    /// <summary>True when the case's table keys stay within their limit (see <see cref="MaxPartitionKeyLength"/>).</summary>
+    public bool FitsTableKeys => PartitionKey.Length <= MaxPartitionKeyLength;
+
     /// <summary>The Table Storage partition holding everything about this case.</summary>
     public string PartitionKey => Escape(Connection) + "|" + Escape(ExternalId);
 

@@ -35,6 +35,11 @@ public sealed record CaseSnapshot
     /// <summary>The channel the case came in by, e.g. <c>email</c>.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>The tool's last-modified time of the delivery that last set <see cref="Title"/>, <see cref="Url"/>,
+    /// <see cref="Assignee"/>, <see cref="Requester"/> and <see cref="Channel"/>; a delivery modified earlier (a late
+    /// retry) does not overwrite them. Null until a delivery says.</summary>
+    public Instant? FieldsAsOf { get; init; }
+
     /// <summary>The ticket's status now, as the engine names it.</summary>
     public string? Status { get; init; }
 

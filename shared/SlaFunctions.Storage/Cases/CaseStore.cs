@@ -58,8 +58,17 @@ public sealed class CaseStore
     /// <exception cref="StorageUnavailableException">Storage failed or contention did not clear.</exception>
     /// <exception cref="ArgumentException">The change appends more than <see cref="MaxAppendsPerCommit"/> events and
     /// marks, or more than a row holds.</exception>
-    public async Task<CommitOutcome> CommitAsync(CaseKey key, string? deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken)
+    public Task<CommitOutcome> CommitAsync(CaseKey key, string? deliveryId, Func<CaseRecord?, CaseChange?> decide, CancellationToken cancellationToken) =>
+        CommitAsync(key, deliveryId, [], decide, cancellationToken);
+
+    /// <summary>As <see cref="CommitAsync(CaseKey, string?, Func{CaseRecord?, CaseChange?}, CancellationToken)"/>, where
+    /// the delivery may also have been recorded before under any of <paramref name="earlierIds"/> (a windowed hash id's
+    /// previous window): finding one of them makes it a duplicate too. Only <paramref name="deliveryId"/> is recorded.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed or contention did not clear.</exception>
+    public async Task<CommitOutcome> CommitAsync(CaseKey key, string? deliveryId, IReadOnlyCollection<string> earlierIds, Func<CaseRecord?, CaseChange?> decide,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(earlierIds);
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -67,7 +76,7 @@ public sealed class CaseStore
             // stale copy (another instance wrote since) fails it and is read afresh.
             var stored = (attempt == 0 ? _recent.Get(key) : null) ?? await LoadAsync(key, cancellationToken).ConfigureAwait(false);
             var current = stored?.Record;
-            if (deliveryId is not null && current?.Deliveries.Contains(deliveryId) == true)
+            if (deliveryId is not null && current is not null && (current.Deliveries.Contains(deliveryId) || earlierIds.Any(current.Deliveries.Contains)))
             {
                 return CommitOutcome.Duplicate;
             }

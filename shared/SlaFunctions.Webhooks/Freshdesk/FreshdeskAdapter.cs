@@ -32,8 +32,10 @@ namespace SlaFunctions.Webhooks.Freshdesk;
 /// Customer → pending, Waiting on Third Party → onHold, Resolved/4 → solved, Closed/5 → closed; custom statuses (ids
 /// from 6) go in the connection's map. <b>Priorities</b>: labels pass through; codes 1–4 become Low, Medium, High,
 /// Urgent.</para>
-/// <para><b>Delivery id</b>: Freshdesk sends none, so the body's hash. A body repeated exactly (the same transition
-/// twice on one ticket) is then a duplicate; keep delivery ids about 24 hours, not for ever.</para>
+/// <para><b>Delivery id</b>: Freshdesk sends none and its bodies carry no time, so a retry and a genuinely repeated
+/// event (an agent's second reply) are the same bytes. The id is the body's hash within a 10-minute window
+/// (<see cref="DeliveryId.Windowed"/>): a repeat within 10 minutes is a duplicate (a double send, the 5-minute retry of
+/// a delivery whose answer was lost), one 20 minutes or more later a new event.</para>
 /// </remarks>
 public sealed class FreshdeskAdapter : IWebhookAdapter
 {
@@ -90,7 +92,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         {
             return WebhookParseResult.Ignored($"Freshdesk event '{name}' is not tracked.");
         }
-        var id = ticket.String("ticket_id", required: true);
+        var id = ticket.Id("ticket_id");
         var at = ticket.Time("updated_at") ?? request.ReceivedAt;
         var openedAt = name == "ticket.created" ? ticket.Time("created_at") ?? at : ticket.Time("created_at");
         var priority = Text(ticket, "priority", "ticket_priority");
@@ -136,11 +138,13 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         {
             return null;
         }
+        var (deliveryId, earlier) = DeliveryId.Windowed(request.Body, request.ReceivedAt);
         return WebhookParseResult.Accepted(new CaseUpdate
         {
             Source = "freshdesk",
             ExternalId = id!,
-            DeliveryId = DeliveryId.Hash(request.Body),
+            DeliveryId = deliveryId,
+            EarlierDeliveryIds = [earlier],
             Opened = name == "ticket.created",
             OpenedAt = openedAt,
             Title = Text(ticket, "subject", "ticket_subject"),

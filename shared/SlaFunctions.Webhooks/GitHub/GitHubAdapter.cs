@@ -69,7 +69,7 @@ public sealed class GitHubAdapter : IWebhookAdapter
     {
         var action = body.String("action", required: true);
         var issue = body.Object("issue", required: true);
-        var repository = body.String("repository.full_name", required: true);
+        var repository = body.Id("repository.full_name");
         if (action is null || issue is null || repository is null)
         {
             return null;
@@ -90,7 +90,7 @@ public sealed class GitHubAdapter : IWebhookAdapter
         {
             return WebhookParseResult.Ignored("GitHub comment by a bot is not tracked.");
         }
-        var number = issue.String("number", required: true);
+        var number = issue.Id("number");
         var openedAt = issue.Time("created_at", required: action == "opened");
         var updatedAt = issue.Time("updated_at", required: true);
         var events = new UpdateEvents(vocabulary);

@@ -92,7 +92,7 @@ public sealed class JiraAdapter : IWebhookAdapter
         {
             return null;
         }
-        var key = issue.String("key", required: true);
+        var key = issue.Id("key");
         var created = fields.Time("created", required: name == "jira:issue_created");
         var updated = fields.Time("updated");
         var at = body.UnixMilliseconds("timestamp") ?? updated;

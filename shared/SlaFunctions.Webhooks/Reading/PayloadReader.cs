@@ -8,13 +8,21 @@ namespace SlaFunctions.Webhooks.Reading;
 /// System.Text.Json) is involved.</summary>
 internal sealed class PayloadReader
 {
+    /// <summary>The most characters a ticket id may have. Every tool's ids are far shorter (GitHub's longest
+    /// <c>owner/repo#number</c> is 151), and with room for escaping the case's table keys stay within their limit.</summary>
+    public const int MaxIdLength = 160;
+
     private readonly List<WebhookProblem> _problems;
 
-    private PayloadReader(JsonElement element, string path, List<WebhookProblem> problems)
+    // Fields whose text was not valid Unicode and was read with U+FFFD in place of each invalid piece.
+    private readonly List<WebhookProblem> _repaired;
+
+    private PayloadReader(JsonElement element, string path, List<WebhookProblem> problems, List<WebhookProblem> repaired)
     {
         Element = element;
         Path = path;
         _problems = problems;
+        _repaired = repaired;
     }
 
     /// <summary>The object read.</summary>
@@ -48,9 +56,19 @@ internal sealed class PayloadReader
                 return WebhookParseResult.Rejected([new WebhookProblem("", $"The body is a JSON {Kind(document.RootElement)}; send one JSON object.")]);
             }
             var problems = new List<WebhookProblem>();
-            var result = parse(new PayloadReader(document.RootElement, "", problems));
-            return problems.Count > 0 ? WebhookParseResult.Rejected(problems)
-                : result ?? throw new InvalidOperationException("The adapter stopped without recording a problem.");
+            var repaired = new List<WebhookProblem>();
+            var result = parse(new PayloadReader(document.RootElement, "", problems, repaired));
+            if (problems.Count > 0)
+            {
+                return WebhookParseResult.Rejected(problems);
+            }
+            return result switch
+            {
+                null => throw new InvalidOperationException("The adapter stopped without recording a problem."),
+                { Update: { } update } when repaired.Count > 0 => WebhookParseResult.Accepted(
+                    update with { Notes = [.. update.Notes, .. repaired.Select(r => $"{r.Path} {r.Message}")] }),
+                _ => result,
+            };
         }
     }
 
@@ -84,7 +102,7 @@ internal sealed class PayloadReader
         switch (Find(name))
         {
             case { ValueKind: JsonValueKind.Object } found:
-                return new PayloadReader(found, PathOf(name), _problems);
+                return new PayloadReader(found, PathOf(name), _problems, _repaired);
             case { } other:
                 Problem(name, $"is a JSON {Kind(other)}; an object is expected.");
                 return null;
@@ -118,7 +136,7 @@ internal sealed class PayloadReader
             var path = $"{PathOf(name)}[{index++}]";
             if (item.ValueKind == JsonValueKind.Object)
             {
-                items.Add(new PayloadReader(item, path, _problems));
+                items.Add(new PayloadReader(item, path, _problems, _repaired));
             }
             else
             {
@@ -139,13 +157,52 @@ internal sealed class PayloadReader
             Problem(name, $"is a JSON {Kind(found.Value)}; a string is expected.");
             return null;
         }
-        var text = found is null ? null : found.Value.ValueKind == JsonValueKind.String ? found.Value.GetString() : found.Value.GetRawText();
+        var text = found is null ? null : found.Value.ValueKind == JsonValueKind.String ? Text(name, found.Value) : found.Value.GetRawText();
         text = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (text is null && required)
         {
             Problem(name, "is required.");
         }
         return text;
+    }
+
+    /// <summary>The ticket id at <paramref name="name"/>, which identifies the case and so must be exact: required, and
+    /// refused (with a problem naming it) when it is not valid Unicode, holds a control character or is longer than
+    /// <see cref="MaxIdLength"/>. Other fields are cosmetic and are kept, cleaned, with a note.</summary>
+    public string? Id(string name)
+    {
+        var path = PathOf(name);
+        var text = String(name, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+        if (_repaired.RemoveAll(r => r.Path == path) > 0 || text.Any(char.IsControl))
+        {
+            Problem(name, "is not valid Unicode text or holds a control character; a ticket id identifies the case, so it must arrive exactly as the tool writes it.");
+            return null;
+        }
+        if (text.Length > MaxIdLength)
+        {
+            Problem(name, $"is {text.Length:N0} characters; a ticket id may have at most {MaxIdLength}.");
+            return null;
+        }
+        return text;
+    }
+
+    // A string's text; one that is not valid Unicode is read with U+FFFD in place of each invalid piece, and noted.
+    private string Text(string name, JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            _repaired.Add(new WebhookProblem(PathOf(name),
+                $"was not valid Unicode text (a lone surrogate escape or bytes that are not UTF-8); it is kept with {LenientJsonString.Replacement} in place of each invalid piece."));
+            return LenientJsonString.Read(value);
+        }
     }
 
     /// <summary>The boolean at <paramref name="name"/>, also accepting the strings <c>true</c> and <c>false</c> that

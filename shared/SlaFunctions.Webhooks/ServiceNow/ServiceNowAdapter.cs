@@ -83,7 +83,7 @@ public sealed class ServiceNowAdapter : IWebhookAdapter
 
     private static WebhookParseResult? Read(PayloadReader body, WebhookRequest request, ToolVocabulary vocabulary)
     {
-        var number = body.String("number", required: true);
+        var number = body.Id("number");
         var sysId = body.String("sys_id");
         var version = body.String("version");
         var operation = body.String("operation");

@@ -33,9 +33,10 @@ namespace SlaFunctions.Webhooks.Zendesk;
 /// are ignored. They carry ids, not emails, and no link (set <see cref="ConnectionMapping.TicketUrlTemplate"/>). A
 /// comment by staff is an agent reply when public and an internal note when private; a comment by anyone else is a
 /// customer reply, public or not (chat transcripts arrive private).</para>
-/// <para><b>Delivery id</b>: an event's signed envelope <c>id</c>; for triggers <c>account:webhook:invocation</c> from
-/// the <c>x-zendesk-account-id</c>, <c>x-zendesk-webhook-id</c> and <c>x-zendesk-webhook-invocation-id</c> headers
-/// (unsigned: pair them with a replay cache of signatures), else the body's hash.</para>
+/// <para><b>Delivery id</b>: an event's signed envelope <c>id</c>; for triggers the signed body's hash, never the
+/// <c>x-zendesk-webhook-invocation-id</c> header, which Zendesk does not sign (a replay under a new invocation id would
+/// double an event). Identical trigger bodies (same event, ticket, actor and minute) count once: they would place the
+/// same event at the same minute.</para>
 /// <para><b>Default statuses</b>: new and open → open, pending → pending, hold/on-hold → onHold, solved → solved,
 /// closed → closed; custom statuses go in the connection's map. Priorities (Low, Normal, High, Urgent) pass through
 /// for the policy's aliases; an empty priority maps to no severity.</para>

@@ -24,7 +24,7 @@ internal static class ZendeskEventReader
         {
             return null;
         }
-        var id = detail.String("id", required: true);
+        var id = detail.Id("id");
         var openedAt = detail.Time("created_at", required: name == "created");
         var priority = detail.String("priority");
         var events = new UpdateEvents(vocabulary);

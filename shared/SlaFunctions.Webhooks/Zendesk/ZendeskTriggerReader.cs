@@ -22,7 +22,7 @@ internal static class ZendeskTriggerReader
         {
             return null;
         }
-        var id = ticket.String("id", required: true);
+        var id = ticket.Id("id");
         var openedAt = ticket.Time("created_at", required: name == "ticket.created");
         var updatedAt = ticket.Time("updated_at", required: name != "ticket.created");
         var priority = ticket.String("priority");
@@ -92,9 +92,8 @@ internal static class ZendeskTriggerReader
         return agent is true ? (isPublic ? CaseEventType.AgentReply : CaseEventType.InternalNote) : CaseEventType.CustomerReply;
     }
 
-    // Zendesk's invocation id is the same on every retry of one trigger firing; alone it is only unique per webhook.
-    private static string DeliveryIdOf(WebhookRequest request) =>
-        request.Header("x-zendesk-webhook-invocation-id") is { } invocation
-            ? $"{request.Header("x-zendesk-account-id")}:{request.Header("x-zendesk-webhook-id")}:{invocation}"
-            : DeliveryId.Hash(request.Body);
+    // Zendesk signs the timestamp and the body, never the invocation id headers: a replay with a new invocation id
+    // must not double an event, so the id is the signed body's hash. Two identical bodies (same event, ticket, actor
+    // and minute) would place the same event at the same minute, so counting them once loses nothing.
+    private static string DeliveryIdOf(WebhookRequest request) => DeliveryId.Hash(request.Body);
 }

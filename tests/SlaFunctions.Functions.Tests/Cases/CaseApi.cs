@@ -68,6 +68,31 @@ public sealed class CaseApi : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Adds the connection <paramref name="name"/> of <paramref name="source"/>, signed with
+    /// <paramref name="secret"/>, covered by <paramref name="policy"/>.</summary>
+    public CaseApi WithConnection(string name, string source, string secret, string policy = "lumenvox") =>
+        With($"Webhooks:Connections:{name}:Source", source).With($"Webhooks:Connections:{name}:Secrets:0", secret).With($"Webhooks:Connections:{name}:Policy", policy);
+
+    /// <summary>Creates this app's cases and due tables on Azurite, before the app does, and a store over them.</summary>
+    public async Task<SlaFunctions.Storage.Cases.CaseStore> CreateStoreAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
+        var cases = service.GetTableClient(CasesTable);
+        var due = service.GetTableClient(DueTable);
+        await cases.CreateIfNotExistsAsync();
+        await due.CreateIfNotExistsAsync();
+        return new SlaFunctions.Storage.Cases.CaseStore(cases, new SlaFunctions.Storage.Cases.DueIndex(due));
+    }
+
+    /// <summary>Deletes the tables <see cref="CreateStoreAsync"/> made and stops the app.</summary>
+    public async Task DeleteStoreAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
+        await service.DeleteTableAsync(CasesTable);
+        await service.DeleteTableAsync(DueTable);
+        await DisposeAsync();
+    }
+
     public string CasesTable => _settings["Storage:CasesTable"]!;
 
     public string DueTable => _settings["Storage:DueTable"]!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Storage.Cases;
@@ -8,7 +7,7 @@ using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Cases;
 
-public sealed class CaseEndpointsTests : IAsyncLifetime
+public sealed partial class CaseEndpointsTests : IAsyncLifetime
 {
     // Fri 2026-03-06 23:30 GMT: a LumenVox Major case; its first response is due Monday 10:30 (the seed's example).
     private static readonly Instant Opened = Instant.FromUtc(2026, 3, 6, 23, 30);
@@ -17,20 +16,12 @@ public sealed class CaseEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        var cases = service.GetTableClient(_api.CasesTable);
-        var due = service.GetTableClient(_api.DueTable);
-        await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        _store = new CaseStore(cases, new DueIndex(due));
+        _store = await _api.CreateStoreAsync();
     }
 
     public async Task DisposeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
-        await _api.DisposeAsync();
+        await _api.DeleteStoreAsync();
     }
 
     private async Task SeedCaseAsync(CaseKey key, params CaseEvent[] events) =>
@@ -135,11 +126,16 @@ public sealed class CaseEndpointsTests : IAsyncLifetime
     [InlineData("state=late", "state")] // not a state
     [InlineData("policy=nobody", "policy")] // not a loaded policy
     [InlineData("pageSize=0", "pageSize")] // out of range
+    [InlineData("pageSize=abc", "pageSize")] // not a number
+    [InlineData("pageSize=99999999999", "pageSize")] // not an int
+    [InlineData("continuation=garbage", "continuation")] // not a token this API gave
+    [InlineData("continuation=Y2FzZXM", "continuation")] // base64url, but not ours
     public async Task ListCases_BadQuery_Is400NamingIt(string query, string path)
     {
         var (response, body) = await GetAsync("/api/cases?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(path, (string)body!["errors"]![0]!["path"]!);
     }
 

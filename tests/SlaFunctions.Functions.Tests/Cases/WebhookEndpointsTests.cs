@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using NodaTime;
 using SlaFunctions.Cases;
 using SlaFunctions.Engine.Clocks;
@@ -15,7 +14,7 @@ using Xunit;
 namespace SlaFunctions.Functions.Tests.Cases;
 
 /// <summary>Zendesk trigger deliveries, signed as Zendesk signs them, through the real endpoint onto Azurite.</summary>
-public sealed class WebhookEndpointsTests : IAsyncLifetime
+public sealed partial class WebhookEndpointsTests : IAsyncLifetime
 {
     // The app's clock: Monday 2026-03-09 09:00 UTC. A LumenVox Major case opened Friday 23:30 GMT.
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
@@ -25,51 +24,50 @@ public sealed class WebhookEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        var cases = service.GetTableClient(_api.CasesTable);
-        var due = service.GetTableClient(_api.DueTable);
-        await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        _store = new CaseStore(cases, new DueIndex(due));
+        _store = await _api.CreateStoreAsync();
         _client = _api.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        var service = new TableServiceClient("UseDevelopmentStorage=true");
-        await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
-        await _api.DisposeAsync();
+        await _api.DeleteStoreAsync();
     }
 
-    private static string Body(string name, string id, string updatedAt, string status = "Open", string role = "Agent", string priority = "High") =>
+    private static string Body(string name, string id, string updatedAt, string status = "Open", string role = "Agent", string priority = "High",
+        string createdAt = "2026-03-06T23:30Z", string title = "Calls drop after 30 s") =>
         new JsonObject
         {
             ["schema"] = "slafunctions.zendesk.v1",
             ["event"] = name,
             ["ticket"] = new JsonObject
             {
-                ["id"] = id, ["title"] = "Calls drop after 30 s", ["priority"] = priority, ["status"] = status,
-                ["created_at"] = "2026-03-06T23:30Z", ["updated_at"] = updatedAt,
+                ["id"] = id, ["title"] = title, ["priority"] = priority, ["status"] = status,
+                ["created_at"] = createdAt, ["updated_at"] = updatedAt,
                 ["requester_id"] = "100", ["requester_email"] = "ana@acme.example", ["assignee_email"] = "bo@vendor.example",
             },
             ["actor"] = new JsonObject { ["id"] = role == "Agent" ? "7" : "100", ["role"] = role },
         }.ToJsonString();
 
-    private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(
+    private Task<(HttpResponseMessage Response, JsonNode? Body)> PostAsync(
         string body, string invocation, string connection = "acme-zendesk", string? secret = CaseApi.ZendeskSecret,
+        Instant? signedAt = null, string contentType = "application/json") =>
+        PostBytesAsync(Encoding.UTF8.GetBytes(body), invocation, connection, secret, signedAt, contentType);
+
+    // The body as bytes, so a test can send what no string encodes (invalid UTF-8).
+    private async Task<(HttpResponseMessage Response, JsonNode? Body)> PostBytesAsync(
+        byte[] body, string invocation, string connection = "acme-zendesk", string? secret = CaseApi.ZendeskSecret,
         Instant? signedAt = null, string contentType = "application/json")
     {
         var timestamp = (signedAt ?? Now).ToString("uuuu-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/webhooks/{connection}", UriKind.Relative))
         {
-            Content = new StringContent(body, Encoding.UTF8),
+            Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (secret is not null)
         {
-            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + body));
+            var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), (byte[])[.. Encoding.UTF8.GetBytes(timestamp), .. body]);
             request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(signature));
             request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", timestamp);
         }

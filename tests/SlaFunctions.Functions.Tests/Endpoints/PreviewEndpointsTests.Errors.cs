@@ -123,13 +123,4 @@ public sealed partial class PreviewEndpointsTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
-
-    [Fact]
-    public async Task Health_WithoutStorage_Answers200()
-    {
-        using var response = await _api.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"status\":\"ok\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
 }

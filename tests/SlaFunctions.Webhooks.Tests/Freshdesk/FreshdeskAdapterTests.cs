@@ -46,7 +46,11 @@ public sealed class FreshdeskAdapterTests
         Assert.Equal("https://acme-help.freshdesk.com/helpdesk/tickets/4201", update.Url);
         Assert.Equal("ana@acme.example", update.Requester);
         Assert.Equal("High", update.Severity);
-        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)), update.DeliveryId); // Freshdesk sends no id
+        // Freshdesk sends no id and no time: the body's hash in the 10-minute window it arrived in, and the window before.
+        var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        Assert.StartsWith(hash + "@", update.DeliveryId, StringComparison.Ordinal);
+        Assert.NotEqual(update.DeliveryId, Assert.Single(update.EarlierDeliveryIds));
+        Assert.StartsWith(hash + "@", update.EarlierDeliveryIds[0], StringComparison.Ordinal);
     }
 
     [Fact]

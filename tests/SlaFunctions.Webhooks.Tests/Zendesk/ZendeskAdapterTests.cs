@@ -51,21 +51,15 @@ public sealed partial class ZendeskAdapterTests
         Assert.Empty(update.Notes);
     }
 
-    [Fact]
-    public void Parse_InvocationHeaders_GiveTheDeliveryId()
-    {
-        var update = EventText.Accepted(Parse(Fixture.Bytes("zendesk/trigger_comment_public_agent.json"), null,
-            ("x-zendesk-account-id", "18501212"), ("x-zendesk-webhook-id", "01HZX4Q6"), ("X-Zendesk-Webhook-Invocation-Id", "8350205")));
-
-        Assert.Equal("18501212:01HZX4Q6:8350205", update.DeliveryId);
-    }
-
-    [Fact]
-    public void Parse_NoInvocationHeader_HashesTheBody()
+    [Theory]
+    [InlineData("8350205")]
+    [InlineData("9999999")] // a replay of the signed body under a new, unsigned, invocation id
+    public void Parse_TriggerBody_DeliveryIdIsTheSignedBodysHash(string invocation)
     {
         var body = Fixture.Bytes("zendesk/trigger_comment_public_agent.json");
 
-        var update = EventText.Accepted(Parse(body));
+        var update = EventText.Accepted(Parse(body, null,
+            ("x-zendesk-account-id", "18501212"), ("x-zendesk-webhook-id", "01HZX4Q6"), ("X-Zendesk-Webhook-Invocation-Id", invocation)));
 
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)), update.DeliveryId);
     }
