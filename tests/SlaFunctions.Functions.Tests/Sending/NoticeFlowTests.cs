@@ -109,6 +109,7 @@ public sealed class NoticeFlowTests : IAsyncLifetime
     {
         // Major opened 09:30 GMT: first response due 13:30 (4 support hours), warned at 75% (12:30 GMT, 08:30 in New
         // York), held until the assignee's 09:00 EDT (13:00 UTC), when 30 of the 60 minutes are left.
+        _api.Clock.Reset(Opened + Duration.FromMinutes(30));
         await _events.OpenAsync("M-1", Opened + Duration.FromMinutes(30), "major");
 
         await SweepAndSendAsync(Instant.FromUtc(2026, 3, 9, 12, 31));
