@@ -71,6 +71,9 @@ internal sealed class CaseTimeline
 
     public Severity SeverityAt(Instant at) => _severities.Last(p => p.From <= at).Severity;
 
+    /// <summary>The case's status at <paramref name="at"/>.</summary>
+    public CaseStatus StatusAt(Instant at) => _statuses.Last(p => p.From <= at).Status;
+
     /// <summary>When the case entered the severity it has at <paramref name="at"/>.</summary>
     public Instant SeveritySince(Instant at) => _severities.Last(p => p.From <= at).From;
 

@@ -252,7 +252,9 @@ internal sealed class TargetEvaluator
         List<ClockCycle>? replaced = null;
         foreach (var (from, severity) in _timeline.SeverityPeriods)
         {
-            if (from <= start || from > judgedAt)
+            // A change while the case is solved or closed leaves the clocks the solve stopped as they stood: a
+            // reopening resumes them so, and the next change after it recomputes them.
+            if (from <= start || from > judgedAt || CaseTimeline.IsSolved(_timeline.StatusAt(from)))
             {
                 continue;
             }

@@ -299,7 +299,8 @@ internal sealed class ReferenceClock
         for (var i = 1; i < periods.Count; i++)
         {
             var x = periods[i].From;
-            if (x <= start || x > until)
+            // A change while the case is solved or closed leaves the clock as it stood.
+            if (x <= start || x > until || ReferenceTimeline.IsSolved(timeline.StatusAt(x)))
             {
                 continue;
             }

@@ -70,6 +70,9 @@ internal sealed class ReferenceTimeline
     /// <summary>The severity in force at <paramref name="at"/> (a change at exactly that instant counts).</summary>
     public string SeverityAt(Instant at) => Severities.Last(p => p.From <= at).Severity;
 
+    /// <summary>The status at <paramref name="at"/>.</summary>
+    public CaseStatus StatusAt(Instant at) => Statuses.Last(p => p.From <= at).Status;
+
     /// <summary>The first of <paramref name="kinds"/> at or after <paramref name="from"/>, or null.</summary>
     public Instant? First(IEnumerable<Milestone> kinds, Instant from)
     {
