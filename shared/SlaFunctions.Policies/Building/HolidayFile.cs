@@ -3,8 +3,9 @@ using NodaTime;
 namespace SlaFunctions.Policies.Building;
 
 /// <summary>Reads holidays from an iCalendar file: each all-day event closes the dates it spans (DTEND exclusive).</summary>
-/// <remarks>Events with a time of day are not holidays and are skipped, as are recurring rules: a feed lists each
-/// year's dates, and a half-day closure belongs in <c>overrides</c>.</remarks>
+/// <remarks>Events with a time of day are not holidays and are skipped: a half-day closure belongs in
+/// <c>overrides</c>. A recurring event (RRULE, with any EXDATE) closes every date Ical.Net expands it to, up to
+/// the end of <see cref="HolidaySpan.LastYear"/>.</remarks>
 public static class HolidayFile
 {
     /// <summary>The holiday dates in <paramref name="icalendarText"/>.</summary>
@@ -33,12 +34,27 @@ public static class HolidayFile
                 continue;
             }
             var first = LocalDate.FromDateOnly(start.Date);
-            var end = holiday.DtEnd is { HasTime: false } stop ? LocalDate.FromDateOnly(stop.Date) : first.PlusDays(1);
-            for (var date = first; date < end || date == first; date = date.PlusDays(1))
+            var length = holiday.DtEnd is { HasTime: false } stop ? Math.Max(1, Period.Between(first, LocalDate.FromDateOnly(stop.Date), PeriodUnits.Days).Days) : 1;
+            foreach (var day in Starts(holiday, first))
             {
-                dates.Add(date);
+                for (var i = 0; i < length; i++)
+                {
+                    dates.Add(day.PlusDays(i));
+                }
             }
         }
         return [.. dates];
+    }
+
+    // The first day of each occurrence: the event's own for a single event, every expanded one for a recurring event.
+    private static IEnumerable<LocalDate> Starts(Ical.Net.CalendarComponents.CalendarEvent holiday, LocalDate first)
+    {
+        if (holiday.RecurrenceRule is null)
+        {
+            return [first];
+        }
+        return holiday.GetOccurrences()
+            .Select(o => LocalDate.FromDateOnly(o.Period.StartTime.Date))
+            .TakeWhile(d => d.Year <= HolidaySpan.LastYear);
     }
 }

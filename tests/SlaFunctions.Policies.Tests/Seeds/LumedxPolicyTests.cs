@@ -9,7 +9,7 @@ namespace SlaFunctions.Policies.Tests.Seeds;
 /// Priority 1 "Account management will be notified ... within fifteen (15) minutes" and "follow-up calls ... every two
 /// (2) hours until the Priority 1 problem is resolved", Priority 2 "within two (2) business days", "escalated to
 /// LUMEDX's Account Manager if ... not resolved within twenty-four (24) hours" and "update you once a day (following
-/// the initial 24-hour period)". Holidays come from policies/holidays/us-2026-2027.ics.</summary>
+/// the initial 24-hour period)". Holidays come from policies/holidays/us-business-holidays.ics.</summary>
 public sealed class LumedxPolicyTests
 {
     // America/Los_Angeles springs forward on 2026-03-08 (PST, UTC-8, to PDT, UTC-7) and falls back on 2026-11-01.
