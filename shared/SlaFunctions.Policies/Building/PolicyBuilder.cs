@@ -99,6 +99,7 @@ internal static class PolicyBuilder
             StartAfter = source.StartAfter is null ? null : Duration(source.StartAfter),
             StopOn = source.StopOn.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
             StartOn = source.StartOn is { } start ? PolicyWords.Starts[start] : TargetStart.Opened,
+            Internal = source.Internal ?? false,
             MetBy = source.MetBy.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
         };
     }

@@ -124,7 +124,7 @@ internal sealed class PolicyDocumentReader
         {
             return null;
         }
-        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy");
+        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy", "internal");
         return new TargetDocument
         {
             Within = _shape.Text(obj, "within", path),
@@ -135,6 +135,7 @@ internal sealed class PolicyDocumentReader
             StopOn = _shape.TextList(obj, "stopOn", path) ?? [],
             StartOn = _shape.Text(obj, "startOn", path),
             MetBy = _shape.TextList(obj, "metBy", path) ?? [],
+            Internal = _shape.Boolean(obj, "internal", path),
         };
     }
 

@@ -33,6 +33,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_InternalTarget_MarkedInternalAndPromisesAreNot()
+    {
+        // LUMEDX Priority 1: the follow-up-call clock is the vendor's own (internal: true); the 15-minute account
+        // management notice is the seed's promise, so it carries no internal mark.
+        var (exit, output, _) = await RunAsync("preview", "--policy", Path.Combine(Policies, "lumedx.yaml"), "--severity", "1",
+            "--opened", "2026-03-10T17:00:00Z", "--as-of", "2026-03-10T18:00:00Z");
+
+        Assert.Equal(CommandLine.Ok, exit);
+        var targets = JsonNode.Parse(output)!["targets"]!.AsArray();
+        Assert.True((bool)targets.Single(t => (string)t!["name"]! == "followUpCalls")!["internal"]!);
+        Assert.Null(targets.Single(t => (string)t!["name"]! == "accountManagement")!["internal"]);
+    }
+
+    [Fact]
     public async Task Preview_EventsFile_AppliedInTimeOrder()
     {
         var events = Path.Combine(_folder, "events.json");

@@ -60,11 +60,15 @@ public sealed class LumedxPolicyTests
     }
 
     [Fact]
-    public void Resolution_Priority1_Due48HoursRoundTheClock()
+    public void Targets_Priority1_NoResolutionPromiseAndTheFollowUpClockIsInternal()
     {
-        var state = Case(Lumedx, "1", Opened).StateAt(Opened);
+        // "work continuously, 24 hours a day, until the Priority 1 problem is resolved": effort, not a time. The 48 h
+        // follow-up clock only carries the 2-hourly reminders, so it is marked internal, never a customer promise.
+        var targets = Case(Lumedx, "1", Opened).StateAt(Opened).Targets;
 
-        Assert.Equal(At("2026-03-12T17:00:00Z"), state.Target("resolution").DueAt);
+        Assert.DoesNotContain(targets, t => t.Name == "resolution");
+        Assert.True(targets.Single(t => t.Name == "followUpCalls").Target.Internal);
+        Assert.All(targets.Where(t => t.Name != "followUpCalls"), t => Assert.False(t.Target.Internal));
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class LumedxPolicyTests
     [Fact]
     public void FollowUpCalls_Priority1PastTheResolutionGoal_KeepComingUntilResolved()
     {
-        // The chosen 48-hour goal is not the end of the calls; only resolving the problem is.
+        // The internal 48-hour goal is not the end of the calls; only resolving the problem is.
         var calls = Case(Lumedx, "1", Opened).Points("p1-follow-up-calls", "2026-03-12T16:00:00Z", "2026-03-12T16:00:00Z", "2026-03-12T22:00:00Z");
 
         Assert.Equal(["2026-03-12T17:00:00Z", "2026-03-12T19:00:00Z", "2026-03-12T21:00:00Z"], calls.Instants());
