@@ -18,7 +18,7 @@ internal static class PolicyTestCommand
         {
             await error.WriteLineAsync($"FAIL {path}: no such file or folder.");
         }
-        var files = roots.Except(missing).SelectMany(p => Directory.Exists(p) ? PolicyCatalog.PolicyFiles(p) : [p]).ToList();
+        var files = roots.Except(missing).SelectMany(p => Directory.Exists(p) ? PolicyExampleFile.InFolder(p) : [p]).ToList();
         var (passed, failed) = (0, missing.Count);
         foreach (var file in files)
         {

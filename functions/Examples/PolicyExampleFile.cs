@@ -17,6 +17,12 @@ public sealed record PolicyExampleFile
     /// <summary>The examples in written order.</summary>
     public required IReadOnlyList<PolicyExample> Examples { get; init; }
 
+    /// <summary>The example files in <paramref name="folder"/> (<c>.yaml</c> and <c>.yml</c>; a sample events file
+    /// beside them is not one), in name order.</summary>
+    public static IEnumerable<string> InFolder(string folder) => Directory.EnumerateFiles(folder)
+        .Where(f => Path.GetExtension(f).ToUpperInvariant() is ".YAML" or ".YML")
+        .Order(StringComparer.Ordinal);
+
     private static readonly string[] RequestFields = ["severity", "openedAt", "asOf", "channel", "events"];
 
     /// <summary>Reads <paramref name="file"/>; returns null and fills <paramref name="problems"/> when it is not a

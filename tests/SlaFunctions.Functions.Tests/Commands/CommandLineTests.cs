@@ -47,6 +47,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_ReadmeEventsSample_ReplyPauseAndReturnApplied()
+    {
+        // The README's `--events policies/examples/events.json`: replied 23:45, pending 23:50, the customer back Monday 08:30.
+        var (exit, output, error) = await RunAsync("preview", "--policy", Path.Combine(Policies, "lumenvox.yaml"), "--severity", "2",
+            "--opened", "2026-03-06T23:30:00Z", "--as-of", "2026-03-09T09:00:00Z", "--events", Path.Combine(Policies, "examples", "events.json"));
+
+        Assert.True(exit == CommandLine.Ok, error);
+        var targets = JsonNode.Parse(output)!["targets"]!.AsArray();
+        Assert.Equal("met", (string)targets.Single(t => (string)t!["name"]! == "firstResponse")!["state"]!);
+        Assert.Equal("running", (string)targets.Single(t => (string)t!["name"]! == "resolution")!["state"]!);
+    }
+
+    [Fact]
     public async Task Preview_EventsFile_AppliedInTimeOrder()
     {
         var events = Path.Combine(_folder, "events.json");

@@ -18,7 +18,7 @@ public sealed class PolicyExamplesTests : IDisposable
     public static TheoryData<string, int, string> All()
     {
         var data = new TheoryData<string, int, string>();
-        foreach (var file in PolicyCatalog.PolicyFiles(Examples))
+        foreach (var file in PolicyExampleFile.InFolder(Examples))
         {
             var examples = PolicyExampleFile.Read(file, [])!;
             for (var i = 0; i < examples.Examples.Count; i++)
@@ -48,7 +48,7 @@ public sealed class PolicyExamplesTests : IDisposable
     {
         var policies = PolicyCatalog.PolicyFiles(Path.Combine(AppContext.BaseDirectory, "policies")).Select(Path.GetFileName);
 
-        Assert.Equal(policies, PolicyCatalog.PolicyFiles(Examples).Select(Path.GetFileName));
+        Assert.Equal(policies, PolicyExampleFile.InFolder(Examples).Select(Path.GetFileName));
     }
 
     [Fact]
