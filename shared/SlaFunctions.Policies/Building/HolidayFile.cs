@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 
 namespace SlaFunctions.Policies.Building;
@@ -10,22 +11,29 @@ public static class HolidayFile
 {
     /// <summary>The holiday dates in <paramref name="icalendarText"/>.</summary>
     /// <exception cref="FormatException">The text is not iCalendar.</exception>
+    // Ical.Net creates the values of RRULE (and of the BYDAY parts and EXDATE lists in it) by reflection; under Native
+    // AOT their constructors are kept here, or trimming removes them and every recurring event fails to load.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(Ical.Net.DataTypes.RecurrencePattern))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, typeof(Ical.Net.DataTypes.WeekDay))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor, "Ical.Net.DataTypes.PeriodList", "Ical.Net")]
     public static IReadOnlyList<LocalDate> Read(string icalendarText)
     {
-        Ical.Net.Calendar? calendar;
         try
         {
-            calendar = Ical.Net.Calendar.Load(icalendarText);
+            var calendar = Ical.Net.Calendar.Load(icalendarText)
+                ?? throw new FormatException("The file is not iCalendar (RFC 5545): no VCALENDAR found.");
+            return Dates(calendar);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or FormatException))
         {
-            // Ical.Net reports bad input with several exception types; the caller needs one, with the cause kept.
+            // Ical.Net reports bad input (also a bad RRULE, found while expanding it) with several exception types; the
+            // caller needs one, with the cause kept.
             throw new FormatException("The file is not iCalendar (RFC 5545): " + ex.Message, ex);
         }
-        if (calendar is null)
-        {
-            throw new FormatException("The file is not iCalendar (RFC 5545): no VCALENDAR found.");
-        }
+    }
+
+    private static List<LocalDate> Dates(Ical.Net.Calendar calendar)
+    {
         var dates = new SortedSet<LocalDate>();
         foreach (var holiday in calendar.Events)
         {

@@ -60,6 +60,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_HolidaysEndingWithin12Months_WarnsButPasses()
+    {
+        var file = Path.Combine(_folder, "old.yaml");
+        var text = await File.ReadAllTextAsync(Path.Combine(Policies, "xecuritas.yaml"));
+        var start = text.IndexOf("    holidayRules:", StringComparison.Ordinal);
+        var end = text.IndexOf("  # \"Support for Severity-1", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text[..start] + "    holidays: [\"2010-11-25\", \"2010-12-31\"]\n" + text[end..]);
+
+        var (exit, output, _) = await RunAsync("policy", "validate", file, Path.Combine(Policies, "xecuritas.yaml"));
+
+        Assert.Equal(CommandLine.Ok, exit);
+        Assert.Contains("  warning calendars.business: its last holiday is 2010-12-31", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal)); // the shipped file, with rules, has none
+    }
+
+    [Fact]
     public async Task Preview_EventsFile_AppliedInTimeOrder()
     {
         var events = Path.Combine(_folder, "events.json");

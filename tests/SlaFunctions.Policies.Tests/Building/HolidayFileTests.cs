@@ -37,6 +37,16 @@ public sealed class HolidayFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_BadRecurrenceRule_IsAFormatException()
+    {
+        const string broken = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//SlaFunctions//tests//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:bad@test\r\nDTSTART;VALUE=DATE:20261126\r\nRRULE:FREQ=SOMETIMES;BYDAY=4TH\r\nSUMMARY:Bad\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+
+        Assert.Throws<FormatException>(() => HolidayFile.Read(broken));
+    }
+
+    [Fact]
     public void Read_LumedxFile_SameWeekdaysAsTheEquivalentYearlyRules()
     {
         // holidays/us-business-holidays.ics writes each observed holiday as three RRULE events; Xecuritas' rules state

@@ -63,12 +63,14 @@ public sealed class LumedxPolicyTests
     public void Targets_Priority1_NoResolutionPromiseAndTheFollowUpClockIsInternal()
     {
         // "work continuously, 24 hours a day, until the Priority 1 problem is resolved": effort, not a time. The 48 h
-        // follow-up clock only carries the 2-hourly reminders, so it is marked internal, never a customer promise.
+        // follow-up clock only carries the 2-hourly reminders, and "prompt response" has no figure, so both the clock
+        // and the chosen hour are internal, never a customer promise. The 15-minute notice is the seed's own.
         var targets = Case(Lumedx, "1", Opened).StateAt(Opened).Targets;
 
         Assert.DoesNotContain(targets, t => t.Name == "resolution");
         Assert.True(targets.Single(t => t.Name == "followUpCalls").Target.Internal);
-        Assert.All(targets.Where(t => t.Name != "followUpCalls"), t => Assert.False(t.Target.Internal));
+        Assert.True(targets.Single(t => t.Name == "firstResponse").Target.Internal);
+        Assert.False(targets.Single(t => t.Name == "accountManagement").Target.Internal);
     }
 
     [Fact]
