@@ -71,3 +71,13 @@ test('the schema takes yearly holiday rules in their three forms and refuses a r
   relativeWithoutDays.calendars.business.holidayRules = [{ name: 'Odd', relativeTo: 'Thanksgiving' }];
   assert.equal(validate(relativeWithoutDays), false, 'relativeTo without days must fail');
 });
+
+test('the schema takes internal: true on a target and refuses a non-boolean', () => {
+  const policy = read('lumedx.yaml');
+  assert.equal(policy.severities[0].targets.followUpCalls.internal, true);
+  assert.ok(validate(policy), problems());
+
+  const wrong = structuredClone(policy);
+  wrong.severities[0].targets.followUpCalls.internal = 'yes';
+  assert.equal(validate(wrong), false, 'internal must be true or false');
+});
