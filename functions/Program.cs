@@ -8,7 +8,7 @@ if (CommandLine.Handles(args))
     return await CommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, WebRootPath = BoardWebRoot.Find() });
 builder.AddSla();
 builder.AddFunctionsHost();
 

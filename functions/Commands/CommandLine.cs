@@ -1,6 +1,6 @@
 namespace SlaFunctions.Commands;
 
-/// <summary>The executable's commands besides serving: <c>preview</c> and <c>policy validate</c>.</summary>
+/// <summary>The executable's commands besides serving: <c>preview</c>, <c>policy validate</c> and <c>policy test</c>.</summary>
 public static class CommandLine
 {
     /// <summary>Exit code for success.</summary>
@@ -27,6 +27,8 @@ public static class CommandLine
                 return await PreviewCommand.RunAsync(rest, output, error);
             case ["policy", "validate", .. var files]:
                 return await ValidateCommand.RunAsync(files, output, error);
+            case ["policy", "test", .. var examples]:
+                return await PolicyTestCommand.RunAsync(examples, output, error);
             case ["help" or "--help", ..]:
                 await output.WriteLineAsync(UsageText);
                 return Ok;
@@ -42,6 +44,7 @@ public static class CommandLine
           SlaFunctions [--urls http://127.0.0.1:7071]            serve the API
           SlaFunctions preview --policy FILE --severity ID --opened INSTANT [--as-of INSTANT] [--events FILE] [--channel NAME]
           SlaFunctions policy validate FILE_OR_FOLDER...
+          SlaFunctions policy test [FILE_OR_FOLDER...]            run the worked examples (default policies/examples)
         Instants are ISO-8601 with an offset, e.g. 2026-03-06T14:00:00Z. The events file is a JSON list of
         { "at": ..., "type": "agentReply" | "customerReply" | "status" | "severity" | "workaround" | "eta", ... }.
         """;

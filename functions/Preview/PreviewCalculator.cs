@@ -75,6 +75,7 @@ public static class PreviewCalculator
             Calendar = status.Target.Calendar.Name,
             Goal = status.Target.Goal.ToString(),
             BusinessDays = status.Target.Goal.BusinessDays,
+            Internal = status.Target.Internal,
             State = PreviewWords.State(status.State),
             StartedAt = InstantText.Format(status.StartedAt),
             DueAt = InstantText.Format(status.DueAt),

@@ -22,6 +22,12 @@ public sealed record PreviewTarget
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? BusinessDays { get; init; }
 
+    /// <summary>True for a goal the vendor keeps for itself, not one the contract promises (the policy's
+    /// <c>internal: true</c>); left out when false.</summary>
+    [JsonPropertyName("internal")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Internal { get; init; }
+
     /// <summary>notStarted, running, paused, met, breached or stopped.</summary>
     [JsonPropertyName("state")]
     public required string State { get; init; }

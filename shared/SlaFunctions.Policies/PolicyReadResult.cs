@@ -1,3 +1,4 @@
+using NodaTime;
 using SlaFunctions.Engine.Contracts;
 
 namespace SlaFunctions.Policies;
@@ -10,4 +11,9 @@ public sealed record PolicyReadResult
 
     /// <summary>Every problem found, with its path; empty when <see cref="Policy"/> is set.</summary>
     public required IReadOnlyList<PolicyProblem> Problems { get; init; }
+
+    /// <summary>For each calendar with holidays of its own, the last holiday it knows (yearly rules and recurring events
+    /// run to the end of <see cref="Building.HolidaySpan.LastYear"/>). <see cref="HolidayHorizon"/> warns when one is
+    /// near.</summary>
+    public IReadOnlyDictionary<string, LocalDate> LastHolidays { get; init; } = new Dictionary<string, LocalDate>();
 }

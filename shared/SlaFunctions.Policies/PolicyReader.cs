@@ -71,7 +71,7 @@ public static class PolicyReader
             return new PolicyReadResult { Problems = problems.Items };
         }
         var policy = PolicyBuilder.Build(document, holidays) with { Fingerprint = Fingerprint(root!, holidays) };
-        return new PolicyReadResult { Policy = policy, Problems = [] };
+        return new PolicyReadResult { Policy = policy, Problems = [], LastHolidays = LastHolidays(document, holidays) };
     }
 
     // A digest of the parsed document (so editing a comment changes nothing) and of the dates imported from holiday
@@ -81,6 +81,23 @@ public static class PolicyReader
         var dates = string.Join("\n", holidays.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => h.Key + ":" + string.Join(",", h.Value)));
         var bytes = System.Text.Encoding.UTF8.GetBytes(root.ToJsonString() + "\n" + dates);
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
+    }
+
+    private static Dictionary<string, LocalDate> LastHolidays(PolicyDocument document, Dictionary<string, IReadOnlyList<LocalDate>> imported)
+    {
+        var last = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
+        foreach (var (name, calendar) in document.Calendars)
+        {
+            var dates = calendar.Holidays.Select(h => NodaTime.Text.LocalDatePattern.Iso.Parse(h).Value)
+                .Concat(imported.TryGetValue(name, out var fromFile) ? fromFile : [])
+                .Concat(HolidayRules.Expand(calendar.HolidayRules))
+                .ToList();
+            if (dates.Count > 0)
+            {
+                last[name] = dates.Max();
+            }
+        }
+        return last;
     }
 
     private static Dictionary<string, IReadOnlyList<LocalDate>> ImportHolidays(PolicyDocument document, string? baseDirectory, PolicyProblems problems)

@@ -52,3 +52,32 @@ test('the schema refuses a bad duration, an unknown field and a second trigger',
   twoTriggers.escalations = [{ target: 'resolution', at: { breach: true, percent: 50 }, notify: ['assignee'] }];
   assert.equal(validate(twoTriggers), false, 'two triggers in one at must fail');
 });
+
+test('the schema takes yearly holiday rules in their three forms and refuses a rule mixing two', () => {
+  const policy = read('xecuritas.yaml');
+  const rules = policy.calendars.business.holidayRules;
+  assert.deepEqual(rules.map(r => r.name).slice(0, 2), ["New Year's Day", "Presidents' Day"]);
+  assert.ok(validate(policy), problems());
+
+  const mixed = structuredClone(policy);
+  mixed.calendars.business.holidayRules = [{ name: 'Odd', month: 'nov', day: 1, weekday: 'thu', week: 'fourth' }];
+  assert.equal(validate(mixed), false, 'a fixed date with a weekday must fail');
+
+  const badShift = structuredClone(policy);
+  badShift.calendars.business.holidayRules = [{ name: 'Odd', month: 'jul', day: 4, observed: 'closestWeekday' }];
+  assert.equal(validate(badShift), false, 'an unknown observed shift must fail');
+
+  const relativeWithoutDays = structuredClone(policy);
+  relativeWithoutDays.calendars.business.holidayRules = [{ name: 'Odd', relativeTo: 'Thanksgiving' }];
+  assert.equal(validate(relativeWithoutDays), false, 'relativeTo without days must fail');
+});
+
+test('the schema takes internal: true on a target and refuses a non-boolean', () => {
+  const policy = read('lumedx.yaml');
+  assert.equal(policy.severities[0].targets.followUpCalls.internal, true);
+  assert.ok(validate(policy), problems());
+
+  const wrong = structuredClone(policy);
+  wrong.severities[0].targets.followUpCalls.internal = 'yes';
+  assert.equal(validate(wrong), false, 'internal must be true or false');
+});

@@ -43,4 +43,9 @@ public sealed record Target
     /// Resolution: met by solving, and also by any of these (e.g. a workaround, where the contract counts one as a
     /// resolution). Ignored by the other kinds.</summary>
     public IReadOnlySet<Milestone> MetBy { get; init; } = new HashSet<Milestone>();
+
+    /// <summary>True for a goal the vendor keeps for itself (a reminder clock, an internal check) rather than one the
+    /// contract promises the customer. Clocks count it like any other; it is labelled internal wherever it is shown, and
+    /// no rule may tell the customer of it.</summary>
+    public bool Internal { get; init; }
 }

@@ -64,7 +64,8 @@ internal static class PolicyBuilder
                 d => PolicyWords.Days[d.Key],
                 d => (IReadOnlyList<OpeningInterval>)[.. d.Value.Select(Interval)]));
             var holidays = source.Holidays.Select(h => LocalDatePattern.Iso.Parse(h).Value)
-                .Concat(imported.TryGetValue(name, out var fromFile) ? fromFile : []);
+                .Concat(imported.TryGetValue(name, out var fromFile) ? fromFile : [])
+                .Concat(HolidayRules.Expand(source.HolidayRules));
             var overrides = source.Overrides.ToDictionary(
                 o => LocalDatePattern.Iso.Parse(o.Key).Value,
                 o => (IReadOnlyList<OpeningInterval>)[.. o.Value.Select(Interval)]);
@@ -98,6 +99,7 @@ internal static class PolicyBuilder
             StartAfter = source.StartAfter is null ? null : Duration(source.StartAfter),
             StopOn = source.StopOn.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
             StartOn = source.StartOn is { } start ? PolicyWords.Starts[start] : TargetStart.Opened,
+            Internal = source.Internal ?? false,
             MetBy = source.MetBy.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
         };
     }

@@ -12,6 +12,10 @@ public sealed record CalendarDocument
     /// <summary>Local dates <c>YYYY-MM-DD</c> on which intervals that start then are closed.</summary>
     public IReadOnlyList<string> Holidays { get; init; } = [];
 
+    /// <summary>Holidays that come back every year, expanded to dates from <see cref="Building.HolidaySpan.FirstYear"/> to
+    /// <see cref="Building.HolidaySpan.LastYear"/>.</summary>
+    public IReadOnlyList<HolidayRuleDocument> HolidayRules { get; init; } = [];
+
     /// <summary>Optional iCalendar file of holidays, relative to the policy file (all-day events).</summary>
     public string? HolidaysFrom { get; init; }
 

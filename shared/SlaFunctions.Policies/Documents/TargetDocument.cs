@@ -16,6 +16,10 @@ public sealed record TargetDocument
     /// <summary>Required calendar name (<c>24x7</c> or one of the policy's).</summary>
     public string? Calendar { get; init; }
 
+    /// <summary>Optional: true marks a goal the contract does not promise (the vendor's own reminder or check); it is
+    /// shown as internal and never told to the customer.</summary>
+    public bool? Internal { get; init; }
+
     /// <summary>Update only, optional: open time after opening at which the cadence begins.</summary>
     public string? StartAfter { get; init; }
 

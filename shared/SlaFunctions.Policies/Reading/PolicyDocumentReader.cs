@@ -51,15 +51,36 @@ internal sealed class PolicyDocumentReader
         {
             return null;
         }
-        _shape.OnlyKnown(obj, path, "timeZone", "hours", "holidays", "holidaysFrom", "overrides", "complementOf");
+        _shape.OnlyKnown(obj, path, "timeZone", "hours", "holidays", "holidayRules", "holidaysFrom", "overrides", "complementOf");
         return new CalendarDocument
         {
             TimeZone = _shape.Text(obj, "timeZone", path),
             Hours = _shape.TextListMap(obj, "hours", path),
             Holidays = _shape.TextList(obj, "holidays", path) ?? [],
+            HolidayRules = List(obj, "holidayRules", path, required: false, HolidayRule, () => new HolidayRuleDocument()),
             HolidaysFrom = _shape.Text(obj, "holidaysFrom", path),
             Overrides = _shape.TextListMap(obj, "overrides", path),
             ComplementOf = _shape.Text(obj, "complementOf", path),
+        };
+    }
+
+    private HolidayRuleDocument? HolidayRule(JsonNode? node, string path)
+    {
+        if (_shape.Object(node, path, required: true) is not { } obj)
+        {
+            return null;
+        }
+        _shape.OnlyKnown(obj, path, "name", "month", "day", "weekday", "week", "relativeTo", "days", "observed");
+        return new HolidayRuleDocument
+        {
+            Name = _shape.Text(obj, "name", path, required: true),
+            Month = _shape.Text(obj, "month", path),
+            Day = _shape.Integer(obj, "day", path),
+            Weekday = _shape.Text(obj, "weekday", path),
+            Week = _shape.Text(obj, "week", path),
+            RelativeTo = _shape.Text(obj, "relativeTo", path),
+            Days = _shape.Integer(obj, "days", path),
+            Observed = _shape.Text(obj, "observed", path),
         };
     }
 
@@ -103,7 +124,7 @@ internal sealed class PolicyDocumentReader
         {
             return null;
         }
-        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy");
+        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy", "internal");
         return new TargetDocument
         {
             Within = _shape.Text(obj, "within", path),
@@ -114,6 +135,7 @@ internal sealed class PolicyDocumentReader
             StopOn = _shape.TextList(obj, "stopOn", path) ?? [],
             StartOn = _shape.Text(obj, "startOn", path),
             MetBy = _shape.TextList(obj, "metBy", path) ?? [],
+            Internal = _shape.Boolean(obj, "internal", path),
         };
     }
 

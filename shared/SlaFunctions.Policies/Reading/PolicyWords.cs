@@ -1,6 +1,7 @@
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Engine.Escalations;
+using SlaFunctions.Policies.Building;
 
 namespace SlaFunctions.Policies.Reading;
 
@@ -17,6 +18,33 @@ public static class PolicyWords
         ["fri"] = NodaTime.IsoDayOfWeek.Friday,
         ["sat"] = NodaTime.IsoDayOfWeek.Saturday,
         ["sun"] = NodaTime.IsoDayOfWeek.Sunday,
+    };
+
+    /// <summary>Month keys of holiday rules.</summary>
+    public static IReadOnlyDictionary<string, int> Months { get; } = new Dictionary<string, int>
+    {
+        ["jan"] = 1, ["feb"] = 2, ["mar"] = 3, ["apr"] = 4, ["may"] = 5, ["jun"] = 6,
+        ["jul"] = 7, ["aug"] = 8, ["sep"] = 9, ["oct"] = 10, ["nov"] = 11, ["dec"] = 12,
+    };
+
+    /// <summary>Which weekday of the month a holiday rule names (<c>week</c>); -1 is the last.</summary>
+    public static IReadOnlyDictionary<string, int> Weeks { get; } = new Dictionary<string, int>
+    {
+        ["first"] = 1,
+        ["second"] = 2,
+        ["third"] = 3,
+        ["fourth"] = 4,
+        ["last"] = -1,
+    };
+
+    /// <summary>Where a holiday at a weekend is observed (<c>observed</c>).</summary>
+    public static IReadOnlyDictionary<string, ObservedShift> ObservedShifts { get; } = new Dictionary<string, ObservedShift>
+    {
+        ["none"] = ObservedShift.None,
+        ["nearestWeekday"] = ObservedShift.NearestWeekday,
+        ["saturdayToFriday"] = ObservedShift.SaturdayToFriday,
+        ["sundayToMonday"] = ObservedShift.SundayToMonday,
+        ["weekendToMonday"] = ObservedShift.WeekendToMonday,
     };
 
     /// <summary>Ticket statuses (<c>pauseOn</c>, status events).</summary>

@@ -8,7 +8,7 @@ namespace SlaFunctions.Policies.Reading;
 /// <summary>Turns a YAML document into the JSON tree the policy reader walks, so YAML and JSON share one reader.</summary>
 /// <remarks>Plain scalars become numbers, booleans or null where YAML 1.2 core says so; quoted ones stay text. The
 /// reader accepts a number where it wants text, so <c>id: 1</c> is fine.</remarks>
-internal static class YamlToJson
+public static class YamlToJson
 {
     /// <exception cref="YamlException">The text is not YAML; the exception carries the line and column.</exception>
     public static JsonNode? Convert(string yaml)

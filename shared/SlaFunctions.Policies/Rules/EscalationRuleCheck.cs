@@ -16,6 +16,7 @@ public sealed class EscalationRuleCheck : IPolicyRule
         ArgumentNullException.ThrowIfNull(problems);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var targets = policy.Severities.SelectMany(s => s.Targets.Select(t => t.Key)).ToHashSet(StringComparer.Ordinal);
+        var internalTargets = policy.Severities.SelectMany(s => s.Targets).Where(t => t.Value.Internal == true).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < policy.Escalations.Count; i++)
         {
             var rule = policy.Escalations[i];
@@ -49,6 +50,10 @@ public sealed class EscalationRuleCheck : IPolicyRule
                 problems.Add($"{path}.every", "an event rule fires once per event; remove 'every'.");
             }
             CheckNotify(rule.Notify, $"{path}.notify", problems);
+            if (rule.Target is { } told && internalTargets.Contains(told) && rule.Notify.Contains("customer", StringComparer.Ordinal))
+            {
+                problems.Add($"{path}.notify", $"'{told}' is internal (a goal the contract does not promise); tell staff of it, not the customer.");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ public static class PolicyRules
     [
         new IdentityRule(),
         new CalendarRule(),
+        new HolidayRulesRule(),
         new SeverityRule(),
         new TargetRule(),
         new EscalationRuleCheck(),

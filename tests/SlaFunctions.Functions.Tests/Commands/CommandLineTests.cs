@@ -33,6 +33,49 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_InternalTarget_MarkedInternalAndPromisesAreNot()
+    {
+        // LUMEDX Priority 1: the follow-up-call clock is the vendor's own (internal: true); the 15-minute account
+        // management notice is the seed's promise, so it carries no internal mark.
+        var (exit, output, _) = await RunAsync("preview", "--policy", Path.Combine(Policies, "lumedx.yaml"), "--severity", "1",
+            "--opened", "2026-03-10T17:00:00Z", "--as-of", "2026-03-10T18:00:00Z");
+
+        Assert.Equal(CommandLine.Ok, exit);
+        var targets = JsonNode.Parse(output)!["targets"]!.AsArray();
+        Assert.True((bool)targets.Single(t => (string)t!["name"]! == "followUpCalls")!["internal"]!);
+        Assert.Null(targets.Single(t => (string)t!["name"]! == "accountManagement")!["internal"]);
+    }
+
+    [Fact]
+    public async Task Preview_ReadmeEventsSample_ReplyPauseAndReturnApplied()
+    {
+        // The README's `--events policies/examples/events.json`: replied 23:45, pending 23:50, the customer back Monday 08:30.
+        var (exit, output, error) = await RunAsync("preview", "--policy", Path.Combine(Policies, "lumenvox.yaml"), "--severity", "2",
+            "--opened", "2026-03-06T23:30:00Z", "--as-of", "2026-03-09T09:00:00Z", "--events", Path.Combine(Policies, "examples", "events.json"));
+
+        Assert.True(exit == CommandLine.Ok, error);
+        var targets = JsonNode.Parse(output)!["targets"]!.AsArray();
+        Assert.Equal("met", (string)targets.Single(t => (string)t!["name"]! == "firstResponse")!["state"]!);
+        Assert.Equal("running", (string)targets.Single(t => (string)t!["name"]! == "resolution")!["state"]!);
+    }
+
+    [Fact]
+    public async Task Validate_HolidaysEndingWithin12Months_WarnsButPasses()
+    {
+        var file = Path.Combine(_folder, "old.yaml");
+        var text = await File.ReadAllTextAsync(Path.Combine(Policies, "xecuritas.yaml"));
+        var start = text.IndexOf("    holidayRules:", StringComparison.Ordinal);
+        var end = text.IndexOf("  # \"Support for Severity-1", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text[..start] + "    holidays: [\"2010-11-25\", \"2010-12-31\"]\n" + text[end..]);
+
+        var (exit, output, _) = await RunAsync("policy", "validate", file, Path.Combine(Policies, "xecuritas.yaml"));
+
+        Assert.Equal(CommandLine.Ok, exit);
+        Assert.Contains("  warning calendars.business: its last holiday is 2010-12-31", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("warning", StringComparison.Ordinal)); // the shipped file, with rules, has none
+    }
+
+    [Fact]
     public async Task Preview_EventsFile_AppliedInTimeOrder()
     {
         var events = Path.Combine(_folder, "events.json");

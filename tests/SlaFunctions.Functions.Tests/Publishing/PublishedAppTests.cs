@@ -56,7 +56,7 @@ public sealed class PublishedAppTests
     public void App_PoliciesBesideTheExecutable()
     {
         Assert.Contains("policies/lumenvox.yaml", PublishedApp.Files());
-        Assert.Contains("policies/holidays/us-2026-2027.ics", PublishedApp.Files());
+        Assert.Contains("policies/holidays/us-business-holidays.ics", PublishedApp.Files());
     }
 
     [Fact]

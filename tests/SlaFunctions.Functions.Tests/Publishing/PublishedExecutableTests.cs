@@ -111,7 +111,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     [Fact]
     public async Task Executable_PreviewAcrossAnIcsHoliday_SameAnswerAsTheJitBuild()
     {
-        // LUMEDX severity 2: one business day, on a calendar whose holidays come from us-2026-2027.ics; opened the
+        // LUMEDX severity 2: one business day, on a calendar whose holidays come from us-business-holidays.ics; opened the
         // evening before Thanksgiving (2026-11-26), so the answer depends on the .ics being read.
         const string request = """{"policyId":"lumedx","severity":"2","openedAt":"2026-11-25T20:00:00Z","asOf":"2026-11-25T21:00:00Z"}""";
         await using var jit = new WebApplicationFactory<Program>();

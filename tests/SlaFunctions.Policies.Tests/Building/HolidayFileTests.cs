@@ -23,6 +23,50 @@ public sealed class HolidayFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_RecurringEvents_EveryYearToTheEndOfTheSpan()
+    {
+        const string recurring = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//SlaFunctions//tests//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:tg@test\r\nDTSTART;VALUE=DATE:20261126\r\nDTEND;VALUE=DATE:20261128\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=4TH\r\nSUMMARY:Thanksgiving and the day after\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+
+        var dates = HolidayFile.Read(recurring);
+
+        Assert.Equal([new LocalDate(2026, 11, 26), new LocalDate(2026, 11, 27), new LocalDate(2027, 11, 25), new LocalDate(2027, 11, 26)], dates.Take(4));
+        Assert.Equal(new LocalDate(2100, 11, 26), dates[^1]); // Thanksgiving 2100 is Thursday November 25
+        Assert.Equal((2100 - 2026 + 1) * 2, dates.Count);
+    }
+
+    [Fact]
+    public void Read_BadRecurrenceRule_IsAFormatException()
+    {
+        const string broken = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//SlaFunctions//tests//EN\r\n"
+            + "BEGIN:VEVENT\r\nUID:bad@test\r\nDTSTART;VALUE=DATE:20261126\r\nRRULE:FREQ=SOMETIMES;BYDAY=4TH\r\nSUMMARY:Bad\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+
+        Assert.Throws<FormatException>(() => HolidayFile.Read(broken));
+    }
+
+    [Fact]
+    public void Read_LumedxFile_SameWeekdaysAsTheEquivalentYearlyRules()
+    {
+        // holidays/us-business-holidays.ics writes each observed holiday as three RRULE events; Xecuritas' rules state
+        // the same set plus Presidents' Day. Their closed weekdays must agree year after year.
+        var lumedx = Seeds.SeedPolicies.Lumedx.Calendars["business"];
+        var xecuritas = Seeds.SeedPolicies.Xecuritas.Calendars["business"];
+        for (var date = new LocalDate(2026, 1, 1); date.Year <= 2100; date = date.PlusDays(1))
+        {
+            if (date.DayOfWeek >= IsoDayOfWeek.Saturday)
+            {
+                continue;
+            }
+            var presidentsDay = date.Month == 2 && date.DayOfWeek == IsoDayOfWeek.Monday && date.Day is >= 15 and <= 21;
+            Assert.True(
+                (lumedx.HoursOn(date).Count == 0) == (xecuritas.HoursOn(date).Count == 0 && !presidentsDay),
+                $"{date:yyyy-MM-dd}: LUMEDX closed {lumedx.HoursOn(date).Count == 0}, Xecuritas closed {xecuritas.HoursOn(date).Count == 0}");
+        }
+    }
+
+    [Fact]
     public void ReadFile_HolidaysFrom_ClosesThoseDates()
     {
         File.WriteAllText(Path.Combine(_folder, "uk.ics"), Feed);

@@ -19,20 +19,21 @@ public sealed class PhonismPolicyTests
     private const string TuesdayNoon = "2026-03-10T16:00:00Z";
 
     [Fact]
-    public void FirstResponse_EmergencyOpenedTuesdayNoonEastern_CountsFrom1700AndIsDue1710()
+    public void FirstResponse_EmergencyOpenedAt0855Eastern_Due0905NotAfterTheStaffedDay()
     {
-        // "Emergency | ... | Extended* | <10 Minutes": an Emergency counts only extended hours, which begin at 17:00.
-        var firstResponse = Case(Phonism, "emergency", TuesdayNoon).StateAt(TuesdayNoon).Target("firstResponse");
+        // "An emergency incident occurring outside standard support hours ... | Extended* | <10 Minutes": the clock does
+        // not stop while the standard desk is staffed.
+        var firstResponse = Case(Phonism, "emergency", "2026-03-10T12:55:00Z").StateAt("2026-03-10T12:55:00Z").Target("firstResponse");
 
-        Assert.Equal(At("2026-03-10T21:10:00Z"), firstResponse.DueAt);
-        Assert.Equal(new LocalDateTime(2026, 3, 10, 17, 10), firstResponse.DueAt!.Value.InZone(Eastern).LocalDateTime);
-        Assert.Equal(Duration.FromMinutes(10), firstResponse.Remaining); // none of it used before 17:00
+        Assert.Equal(new LocalDateTime(2026, 3, 10, 9, 5), firstResponse.DueAt!.Value.InZone(Eastern).LocalDateTime);
+        Assert.Equal(Duration.FromMinutes(10), firstResponse.Remaining);
     }
 
     [Theory]
-    [InlineData("1", "2026-03-10T20:55:00Z", "2026-03-10T21:10:00Z")] // Emergency Tue 16:55 EDT: counting starts at 17:00
+    [InlineData("1", "2026-03-10T20:55:00Z", "2026-03-10T21:05:00Z")] // Emergency Tue 16:55 EDT: 10 min over the end of standard hours
     [InlineData("1", "2026-03-10T22:00:00Z", "2026-03-10T22:10:00Z")] // Emergency Tue 18:00 EDT, in extended hours: 10 min
-    [InlineData("1", "2026-03-02T13:55:00Z", "2026-03-02T22:05:00Z")] // Emergency Mon 08:55 EST: 5 min before 09:00, 5 min from 17:00 EST
+    [InlineData("1", TuesdayNoon, "2026-03-10T16:10:00Z")] // Emergency Tue 12:00 EDT, while the desk is staffed: 10 min all the same
+    [InlineData("1", "2026-03-02T13:55:00Z", "2026-03-02T14:05:00Z")] // Emergency Mon 08:55 EST: 09:05 EST, not 17:05
     [InlineData("1", "2026-03-07T17:00:00Z", "2026-03-07T17:10:00Z")] // Emergency Saturday noon: "00:00 EST - 23:59 EST Sat - Sun"
     [InlineData("1", "2026-03-08T06:55:00Z", "2026-03-08T07:05:00Z")] // Emergency Sun 01:55 EST to 03:05 EDT: 10 real minutes over the spring-forward
     [InlineData("1", "2026-11-01T05:55:00Z", "2026-11-01T06:05:00Z")] // Emergency Sun 01:55 EDT to 01:05 EST: 10 real minutes over the fall-back
