@@ -97,6 +97,9 @@ param vaultOperatorPrincipalId string = ''
 @description('Kind of principal in vaultOperatorPrincipalId.')
 param vaultOperatorPrincipalType 'User' | 'Group' | 'ServicePrincipal' = 'Group'
 
+@description('Email addresses told when the sweep lags, a notice turns poison or webhooks fail (alerts.bicep); empty for an action group without receivers.')
+param alertEmails string[] = []
+
 @description('Extra tags for every resource.')
 param tags tagSet = {}
 
@@ -136,6 +139,16 @@ module monitoring 'modules/monitoring.bicep' = {
     workspaceName: names.workspace
     appInsightsName: names.appInsights
     retentionInDays: logRetentionInDays
+    tags: allTags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  params: {
+    location: location
+    appInsightsId: monitoring.outputs.appInsightsId
+    namePrefix: '${namePrefix}-${environmentName}'
+    alertEmails: alertEmails
     tags: allTags
   }
 }
@@ -285,6 +298,9 @@ output escalationsQueue string = serviceBus.outputs.queueName
 
 @description('Application Insights component.')
 output appInsightsName string = monitoring.outputs.appInsightsName
+
+@description('Resource id of the action group the operator alerts notify.')
+output alertActionGroupId string = alerts.outputs.actionGroupId
 
 @description('Address notices are sent from.')
 output emailSender string = email.outputs.senderAddress

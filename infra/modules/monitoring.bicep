@@ -49,5 +49,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 @description('Name of the Application Insights component.')
 output appInsightsName string = appInsights.name
 
+@description('Resource id of the Application Insights component.')
+output appInsightsId string = appInsights.id
+
 @description('Connection string of the component. It holds an instrumentation key, which is an identifier, not a credential: with local auth off, ingestion also needs an Entra token.')
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
