@@ -2,6 +2,7 @@ using SlaFunctions.Commands;
 using SlaFunctions.Endpoints;
 using SlaFunctions.Hosting;
 using SlaFunctions.Invocations;
+using SlaFunctions.Telemetry;
 
 if (CommandLine.Handles(args))
 {
@@ -11,6 +12,7 @@ if (CommandLine.Handles(args))
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, WebRootPath = BoardWebRoot.Find() });
 builder.AddSla();
 builder.AddFunctionsHost();
+builder.AddSlaTelemetry();
 
 var app = builder.Build();
 app.UseSlaProblems();

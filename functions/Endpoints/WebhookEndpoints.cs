@@ -10,6 +10,8 @@ using SlaFunctions.Storage.Cases;
 using SlaFunctions.Webhooks;
 using SlaFunctions.Webhooks.Signatures;
 
+using SlaFunctions.Telemetry;
+
 namespace SlaFunctions.Endpoints;
 
 /// <summary><c>POST /api/webhooks/{connection}</c>: a ticket tool's delivery, checked, read and committed to its case.</summary>
@@ -24,7 +26,7 @@ public static class WebhookEndpoints
     /// <summary>Maps the webhook route.</summary>
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/{connection}", Receive).WithName("ReceiveWebhook");
+        app.MapPost("/api/webhooks/{connection}", Receive).WithName("ReceiveWebhook").AddEndpointFilter(WebhookTelemetry.RecordAsync);
         return app;
     }
 

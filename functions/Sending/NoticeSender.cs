@@ -8,6 +8,7 @@ using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
 using SlaFunctions.Storage.Notices;
+using SlaFunctions.Telemetry;
 
 namespace SlaFunctions.Sending;
 
@@ -68,8 +69,12 @@ public sealed partial class NoticeSender : INoticeInbox
         }
         var key = new CaseKey(notice.Case.Connection, notice.Case.ExternalId);
         var pointKey = notice.PointKey;
+        using var activity = SlaTelemetry.Source.StartActivity("notice.send");
+        activity?.SetTag("sla.kind", Kind(notice));
+        activity?.SetTag("sla.policy", notice.Case.Policy);
         if (await JudgeAgainAsync(notice, key, cancellationToken).ConfigureAwait(false) is not { } judged)
         {
+            SlaTelemetry.Notice(Kind(notice), "dropped");
             Overtaken(_logger, notice.Id);
             await _tables.Outbox.RemoveAsync(notice.Id, cancellationToken).ConfigureAwait(false);
             return;
@@ -148,6 +153,7 @@ public sealed partial class NoticeSender : INoticeInbox
             var opening = hours.NextOpening(now);
             await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Held, attempts, opening, null, cancellationToken).ConfigureAwait(false);
             Held(_logger, notice.Id, person.Address, opening);
+            SlaTelemetry.Notice(Kind(notice), "held");
             return opening;
         }
         var attempt = attempts + 1;
@@ -155,6 +161,7 @@ public sealed partial class NoticeSender : INoticeInbox
         {
             await _tables.Deliveries.MarkSentAsync(key, pointKey, person.Address, attempt, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             Sent(_logger, notice.Id, person.Address);
+            SlaTelemetry.Notice(Kind(notice), "sent");
             return null;
         }
         if (failure.Transient && attempt < _options.MaxAttempts)
@@ -169,13 +176,17 @@ public sealed partial class NoticeSender : INoticeInbox
             var until = now + wait;
             await _tables.Deliveries.MarkWaitingAsync(key, pointKey, person.Address, DeliveryState.Waiting, attempt, until, failure.Reason, cancellationToken).ConfigureAwait(false);
             Retrying(_logger, notice.Id, person.Address, attempt, failure.Reason, until, failure.Error);
+            SlaTelemetry.Notice(Kind(notice), "retrying");
             return until;
         }
         var reason = failure.Transient ? $"Failed {attempt} times; the last: {failure.Reason}" : failure.Reason;
         await _tables.Deliveries.MarkPoisonAsync(key, pointKey, person.Address, attempt, reason, cancellationToken).ConfigureAwait(false);
         await SetAsideAsync(NoticeJson.ToText(notice), notice.Id, person.Address, reason, cancellationToken).ConfigureAwait(false);
+        SlaTelemetry.Notice(Kind(notice), "poison");
         return null;
     }
+
+    private static string Kind(Notice notice) => notice.Kind.ToString().ToLowerInvariant();
 
     // One try at one recipient: null when it went, else why not and whether trying again may help.
     private async Task<Failure?> TryAsync(Notice notice, NoticeRecipient person, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Telemetry;
 
 namespace SlaFunctions.Sweep;
 
@@ -46,6 +47,8 @@ public sealed partial class Sweeper : ISweep
     public async Task<SweepReport> RunAsync(INoticeQueue queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
+        using var activity = SlaTelemetry.Source.StartActivity("sweep");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var checkpoint = await _tables.Checkpoint.GetAsync(cancellationToken).ConfigureAwait(false) ?? now - Duration.FromTimeSpan(_options.FirstLookBack);
@@ -58,6 +61,11 @@ public sealed partial class Sweeper : ISweep
             }
             ats.Add(at);
         }
+
+        // Lag: how long the oldest due point this sweep has still to look at has waited.
+        var waiting = due.Values.SelectMany(ats => ats).Where(at => at > checkpoint && at <= now).DefaultIfEmpty(now).Min();
+        SlaTelemetry.Lag((now - waiting).ToTimeSpan());
+        activity?.SetTag("sla.cases", due.Count);
 
         var failedAt = (Instant?)null;
         var gate = new object();
@@ -84,6 +92,8 @@ public sealed partial class Sweeper : ISweep
         // A case that failed keeps the checkpoint before it, so the next sweep reads it again.
         await _tables.Checkpoint.SetAsync(failedAt is { } failed && failed < now ? failed : now, cancellationToken).ConfigureAwait(false);
         Swept(_logger, due.Count, queued);
+        activity?.SetTag("sla.queued", queued);
+        SlaTelemetry.Swept(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new SweepReport(due.Count, queued);
     }
 
@@ -161,6 +171,10 @@ public sealed partial class Sweeper : ISweep
             if (outcome == CommitOutcome.Applied)
             {
                 Noticed(_logger, key, plan.Send.Count + plan.Announce.Count, marks.Count - plan.Send.Count - plan.Announce.Count);
+                foreach (var _ in plan.Send.Where(p => NoticeComposer.KindOf(p.Kind) == NoticeKind.Breach))
+                {
+                    SlaTelemetry.Breach(policy.Id, plan.Evaluation.State.Severity.Id);
+                }
             }
             if (more && outcome == CommitOutcome.Applied)
             {
