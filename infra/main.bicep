@@ -75,8 +75,6 @@ param queueNames string[] = [
 @maxValue(100)
 param escalationsMaxDeliveryCount int = 5
 
-@description('How long a notice MessageId is remembered for duplicate detection (ISO 8601, 20 s to 7 days).')
-param escalationsDuplicateWindow string = 'P1D'
 
 @description('Days the Log Analytics workspace keeps logs.')
 @minValue(30)
@@ -171,7 +169,6 @@ module serviceBus 'modules/servicebus.bicep' = {
     namespaceName: names.serviceBus
     queueName: escalationsQueueName
     maxDeliveryCount: escalationsMaxDeliveryCount
-    duplicateDetectionWindow: escalationsDuplicateWindow
     tags: allTags
   }
 }

@@ -1,5 +1,7 @@
 // Service Bus namespace and the escalations queue that carries notices from the sweep to the sender.
-// Standard tier: Basic has no duplicate detection. SAS keys are off; senders and receivers use Entra tokens.
+// Standard tier. SAS keys are off; senders and receivers use Entra tokens. No duplicate detection: the sweep's output
+// binding sets the message body only, so every message gets a new MessageId and the broker would never match one;
+// exactly-once comes from the outbox and the sender's per-recipient claims in Table Storage (README, Notices).
 
 import { tagSet } from 'types.bicep'
 
@@ -19,8 +21,6 @@ param queueName string
 @maxValue(100)
 param maxDeliveryCount int
 
-@description('How long a MessageId is remembered for duplicate detection (ISO 8601, 20 s to 7 days).')
-param duplicateDetectionWindow string
 
 @description('Tags for every resource.')
 param tags tagSet
@@ -46,9 +46,8 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = {
   properties: {
     lockDuration: 'PT1M'
     maxDeliveryCount: maxDeliveryCount
-    // Fixed when the queue is created: to change it, delete and recreate the queue.
-    requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+    // Fixed when the queue is created: a queue made by an earlier template with it on must be recreated.
+    requiresDuplicateDetection: false
     requiresSession: false
     defaultMessageTimeToLive: 'P14D'
     deadLetteringOnMessageExpiration: true
