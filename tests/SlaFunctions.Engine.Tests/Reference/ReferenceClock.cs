@@ -59,11 +59,11 @@ internal sealed class ReferenceClock
     private List<(ReferenceTargetStatus Status, List<ReferenceRun> Runs)> Judge(Instant asOf)
     {
         var timeline = new ReferenceTimeline(_story, asOf);
-        var (enteredAt, current) = timeline.Severities[^1];
+        var current = timeline.Severities[^1].Severity;
         var result = new List<(ReferenceTargetStatus, List<ReferenceRun>)>();
         foreach (var target in Policy.Severity(current).Targets)
         {
-            if (JudgeTarget(timeline, target, enteredAt, asOf) is { } judged)
+            if (JudgeTarget(timeline, target, asOf) is { } judged)
             {
                 result.Add(judged);
             }
@@ -83,7 +83,7 @@ internal sealed class ReferenceClock
             var left = periods[last + 1].From;
             var then = new ReferenceTimeline(_story, left - Duration.Epsilon);
             // Its runs end there too: no point of a target the case no longer has is listed at or after that moment.
-            if (JudgeTarget(then, Policy.Severity(periods[last].Severity).Find(name)!, periods[last].From, left) is { } judged
+            if (JudgeTarget(then, Policy.Severity(periods[last].Severity).Find(name)!, left) is { } judged
                 && judged.Status.State is TargetState.Met or TargetState.Breached)
             {
                 result.Add((judged.Status, [.. judged.Runs.Select(r => r.EndedAt is null ? r with { EndedAt = left } : r)]));
@@ -92,13 +92,13 @@ internal sealed class ReferenceClock
         return result;
     }
 
-    private (ReferenceTargetStatus Status, List<ReferenceRun> Runs)? JudgeTarget(ReferenceTimeline timeline, TargetDescription target, Instant severityEnteredAt, Instant asOf) =>
+    private (ReferenceTargetStatus Status, List<ReferenceRun> Runs)? JudgeTarget(ReferenceTimeline timeline, TargetDescription target, Instant asOf) =>
         target.Kind switch
         {
             TargetKind.FirstResponse => FirstResponse(timeline, target, asOf),
             TargetKind.Resolution => Resolution(timeline, target, asOf),
             TargetKind.Update => Update(timeline, target, asOf),
-            _ => Custom(timeline, target, severityEnteredAt, asOf),
+            _ => Custom(timeline, target, asOf),
         };
 
     private (ReferenceTargetStatus, List<ReferenceRun>)? FirstResponse(ReferenceTimeline timeline, TargetDescription target, Instant asOf)
@@ -166,7 +166,7 @@ internal sealed class ReferenceClock
         return (shown, runs);
     }
 
-    private (ReferenceTargetStatus, List<ReferenceRun>)? Custom(ReferenceTimeline timeline, TargetDescription target, Instant severityEnteredAt, Instant asOf)
+    private (ReferenceTargetStatus, List<ReferenceRun>)? Custom(ReferenceTimeline timeline, TargetDescription target, Instant asOf)
     {
         var metBy = target.MetBy.Length == 0 ? AgentReply : target.MetBy;
         if (target.StartOn == TargetStart.Pending)
