@@ -1,16 +1,19 @@
 // The board, the compliance chart, the case timeline and the playground in headless Chromium, against the standalone
-// app on Azurite with cases from every seed policy posted through the real webhook endpoint. Saves screenshots in docs/.
+// app on Azurite with cases from every seed policy posted through the real webhook endpoint, at 1400 px and 390 px.
+// Screenshots go to a temporary folder, or to docs/ (the README's) with UPDATE_SCREENSHOTS=1.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectionOf, root, startApp } from "./app.mjs";
 import { sendEvent } from "./cloudevents.mjs";
-import { launch, pageWithKey } from "./browser.mjs";
+import { DESKTOP, PHONE, fitsWidth, launch, pageWithKey } from "./browser.mjs";
 
 const MIN = 60_000, HOUR = 60 * MIN;
 const now = Math.floor(Date.now() / MIN) * MIN;
-let app, browser;
+let app, browser, shots;
+const shot = (name) => join(shots, name);
 
 // Each case: policy, id, priority, assignee, opened (ms before now), later events [ms before now, type, data].
 // The next due of the 24x7 ones is known without the engine: opening + goal (or reply + cadence).
@@ -18,6 +21,7 @@ const cases = [
   { policy: "liveops", id: "LO-1", priority: "p1", assignee: "ana", opened: 3 * HOUR }, // first response (1h) breached 2h ago
   { policy: "liveops", id: "LO-3", priority: "p3", assignee: "bo", opened: 2 * HOUR, events: [[HOUR, "agentReplied"]] }, // met; update due in 119h
   { policy: "liveops", id: "LO-2", priority: "p2", assignee: "ana", opened: HOUR }, // first response due in 3h
+  { policy: "xecuritas", id: "XE-R", priority: "p1", assignee: "bo", opened: 50 * MIN }, // due in 10m; at risk since 75 %, 5m ago
   { policy: "xecuritas", id: "XE-1", priority: "p1", assignee: "ana", opened: 20 * MIN }, // first response due in 40m
   { policy: "phonism", id: "PH-5", priority: "p5", assignee: "bo", opened: 30 * MIN }, // first response (24h) due in 23h30m
   { policy: "lumedx", id: "LX-2", priority: "p2", assignee: "bo", opened: 15 * MIN }, // business days on Los Angeles hours
@@ -25,7 +29,7 @@ const cases = [
   { policy: "lumenvox", id: "LV-P", priority: "p2", assignee: null, opened: 50 * MIN, // replied, then waiting on the customer
     events: [[45 * MIN, "agentReplied"], [40 * MIN, "statusChanged", { status: "pending" }]] },
 ];
-const knownOrder = ["LO-1", "XE-1", "LO-2", "PH-5", "LO-3"];
+const knownOrder = ["LO-1", "XE-R", "XE-1", "LO-2", "PH-5", "LO-3"];
 
 before(async () => {
   app = await startApp();
@@ -38,7 +42,8 @@ before(async () => {
     for (const [ago, type, data] of c.events ?? []) await sendEvent(app, connection, c.id, type, now - ago, data);
   }
   browser = await launch();
-  await mkdir(join(root, "docs"), { recursive: true });
+  shots = process.env.UPDATE_SCREENSHOTS === "1" ? join(root, "docs") : await mkdtemp(join(tmpdir(), "slafunctions-board-shots-"));
+  await mkdir(shots, { recursive: true });
 });
 
 after(async () => {
@@ -58,8 +63,8 @@ test("the board lists open cases breached first, then by due, paused last", asyn
   assert.equal(ids.at(-1), "LV-P");
   assert.match(await page.textContent('tr[data-id="LO-1"]'), /Breached.*late by 2h 0\dm/s);
   assert.match(await page.textContent('tr[data-id="LV-P"]'), /Paused.*waiting on the customer \(pending\)/s);
-  assert.match(await page.textContent("#summary"), /8 of 8 open cases: 1 breached/);
-  await page.screenshot({ path: join(root, "docs/board.png"), fullPage: true });
+  assert.match(await page.textContent("#summary"), /9 of 9 open cases: 1 breached, \d+ at risk/);
+  await page.screenshot({ path: shot("board.png"), fullPage: true });
   await page.context().close();
 });
 
@@ -67,6 +72,37 @@ const seconds = (text) => {
   const [, h = 0, m = 0, s = 0] = /(?:(\d+)h )?(?:(\d+)m)(?: (\d+)s)?/.exec(text).map((v) => (v === undefined ? undefined : Number(v)));
   return h * 3600 + m * 60 + s;
 };
+
+test("a case past its first warning point is an amber at-risk row, counted and filtered", async () => {
+  const board = await (await fetch(`${app.url}/api/board`, { headers: { "x-api-key": app.key } })).json();
+  const page = await pageWithKey(browser, app, "/");
+  await page.waitForSelector("#cases tbody tr");
+  const risky = page.locator('tr[data-id="XE-R"]');
+  assert.equal(await risky.getAttribute("data-state"), "atRisk");
+  assert.match(await risky.textContent(), /At risk.*open time left · due .* · warned /s);
+  assert.equal(await page.getAttribute('tr[data-id="XE-1"]', "data-state"), "running");
+  // Amber, not the running rows' white.
+  assert.equal(await risky.evaluate((r) => getComputedStyle(r).backgroundColor), "rgb(255, 244, 214)");
+  assert.equal(await page.locator('#cases tbody tr[data-state="atRisk"]').count(), board.counts.atRisk);
+  assert.match(await page.textContent("#summary"), new RegExp(`${board.counts.atRisk} at risk`));
+  await page.selectOption('select[name="state"]', "atRisk");
+  await page.waitForFunction(() => [...document.querySelectorAll("#cases tbody tr")].every((r) => r.dataset.state === "atRisk"));
+  assert.ok((await rowIds(page)).includes("XE-R"));
+  assert.match(page.url(), /state=atRisk/);
+  assert.match(await page.textContent("#summary"), new RegExp(`^${board.counts.atRisk} at risk of 9 open cases: 1 breached`));
+  await page.context().close();
+});
+
+test("severity shows once, and a pending case says it waits on the customer", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  await page.waitForSelector("#cases tbody tr");
+  const severity = (id) => page.textContent(`tr[data-id="${id}"] td[data-label="Severity"]`).then((t) => t.trim());
+  assert.equal(await severity("XE-1"), "Severity-1"); // the name says the id: once
+  assert.equal(await severity("LO-1"), "1 Critical");
+  assert.match(await page.textContent('tr[data-id="LV-P"] td:first-child'), /Paused/);
+  assert.match(await page.textContent('tr[data-id="LV-P"]'), /waiting on the customer/);
+  await page.context().close();
+});
 
 test("a running countdown ticks down in open time", async () => {
   const page = await pageWithKey(browser, app, "/");
@@ -90,8 +126,8 @@ test("the filters narrow the board and keep its order", async () => {
   assert.match(page.url(), /policy=liveops/);
   await page.selectOption('select[name="policy"]', "");
   await page.selectOption('select[name="severity"]', "1");
-  await page.waitForFunction(() => [...document.querySelectorAll("#cases tbody tr")].every((r) => r.children[3].textContent.startsWith("1 ")));
-  assert.deepEqual((await rowIds(page)).sort(), ["LO-1", "LV-1", "XE-1"]);
+  await page.waitForFunction(() => [...document.querySelectorAll("#cases tbody tr")].every((r) => r.dataset.severity === "1"));
+  assert.deepEqual((await rowIds(page)).sort(), ["LO-1", "LV-1", "XE-1", "XE-R"]);
   await page.selectOption('select[name="severity"]', "");
   await page.selectOption('select[name="assignee"]', "-");
   await page.waitForFunction(() => document.querySelectorAll("#cases tbody tr").length === 1);
@@ -107,7 +143,7 @@ test("the compliance chart draws each policy's targets", async () => {
   assert.match(await bar.textContent(), /50\.0 % met \(1 of 2\)/);
   assert.equal(await page.locator("figure.chart").count(), 5);
   await page.locator("#compliance-title").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(root, "docs/compliance.png"), fullPage: false });
+  await page.screenshot({ path: shot("compliance.png"), fullPage: false });
   await page.context().close();
 });
 
@@ -131,7 +167,7 @@ test("the case timeline shows events, clocks, dues and closed hours", async () =
   assert.equal(await second.locator("#chart circle.event").count(), paused.history.length);
   assert.equal(await second.locator("#events li").count(), paused.history.length);
   assert.match(await second.textContent('#targets tr[data-target="resolution"]'), /paused since/);
-  await second.screenshot({ path: join(root, "docs/case-timeline.png"), fullPage: true });
+  await second.screenshot({ path: shot("case-timeline.png"), fullPage: true });
   await second.context().close();
 });
 
@@ -157,7 +193,7 @@ test("the playground shows a pasted seed policy's due times, then a broken one's
   await page.waitForSelector('li[data-target="update"] time');
   assert.equal(await page.getAttribute('li[data-target="update"] time', "datetime"), "2026-03-10T09:00:00Z");
   assert.equal(await page.locator("#week line.due").count() >= 2, true);
-  await page.screenshot({ path: join(root, "docs/playground.png"), fullPage: true });
+  await page.screenshot({ path: shot("playground.png"), fullPage: true });
 
   const broken = yaml.replace("firstResponse: { within: 4h, calendar: support }", "firstResponse: { within: 3x, calendar: support }");
   assert.notEqual(broken, yaml);
