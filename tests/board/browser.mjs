@@ -12,8 +12,10 @@ export async function launch() {
 }
 
 // True when the page does not scroll sideways: nothing wider than the viewport outside a box that scrolls itself.
+// Compared with the viewport asked for: a mobile page's window.innerWidth grows to fit what overflows.
 export async function fitsWidth(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  const width = page.viewportSize().width;
+  return page.evaluate((w) => document.documentElement.scrollWidth <= w && window.innerWidth <= w, width);
 }
 
 export const DESKTOP = { width: 1400, height: 900 };
