@@ -144,6 +144,8 @@ test("the compliance chart draws each policy's targets", async () => {
   // LO-1 breached, LO-3 met, LO-2 not decided yet.
   assert.match(await bar.textContent(), /50\.0 % met \(1 of 2\)/);
   assert.equal(await page.locator("figure.chart").count(), 5);
+  assert.deepEqual(await page.$$eval("#charts .legend li", (lis) => lis.map((li) => li.textContent.trim())),
+    ["90 % met or more", "75 % to 90 %", "under 75 %", "the whole: decided cases (met + breached)"]);
   await page.locator("#compliance-title").scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot("compliance.png"), fullPage: false });
   await page.context().close();
@@ -187,6 +189,10 @@ test("the playground shows a pasted seed policy's due times, then a broken one's
   await page.waitForSelector('li[data-target="firstResponse"] time');
   assert.equal(await page.getAttribute('li[data-target="firstResponse"] time', "datetime"), "2026-03-09T10:30:00Z");
   assert.equal(await page.getAttribute('li[data-target="resolution"] time', "datetime"), "2026-03-11T20:30:00Z");
+  // Goals in words, the ISO form kept as the abbreviation's title.
+  assert.match(await page.textContent('li[data-target="firstResponse"]'), /^firstResponse \(4 hours on support\)/);
+  assert.match(await page.textContent('li[data-target="resolution"]'), /\(48 hours on support\)/);
+  assert.equal(await page.getAttribute('li[data-target="firstResponse"] abbr', "title"), "PT4H");
   assert.ok(await page.locator("#week rect.closed").count() > 0);
   // A reply Monday 09:00 starts the 17h update cadence: 16h to Tuesday 01:00, 1h from 08:00: Tuesday 09:00.
   await page.click("#add-event");
@@ -205,6 +211,7 @@ test("the playground shows a pasted seed policy's due times, then a broken one's
   await problem.waitFor();
   assert.match(await problem.textContent(), /3x/);
   assert.equal(await page.locator("#dues li").count(), 0);
+  assert.equal(await page.locator("#week svg").count(), 0, "the failed run cleared the previous week view");
   await page.context().close();
 });
 
