@@ -36,7 +36,8 @@ public sealed record BoardCase
     /// <summary>When it opened, UTC.</summary>
     public required string OpenedAt { get; init; }
 
-    /// <summary><c>breached</c> (some target missed its due), <c>running</c> (a clock runs towards a due), <c>paused</c>
+    /// <summary><c>breached</c> (some target missed its due), <c>atRisk</c> (a running target is past its first warning
+    /// point, the webhooks' <c>atRisk</c>), <c>running</c> (a clock runs towards a due), <c>paused</c>
     /// (clocks wait, e.g. on the customer) or <c>waiting</c> (nothing runs: targets met, not started or stopped).</summary>
     public required string State { get; init; }
 
@@ -45,6 +46,9 @@ public sealed record BoardCase
 
     /// <summary>That target's due instant (for a breached one, the due it missed).</summary>
     public string? DueAt { get; init; }
+
+    /// <summary>Running or at risk: when the target is (or will be) at risk, its first warning point; null without one.</summary>
+    public string? AtRiskAt { get; init; }
 
     /// <summary>Running: the open time left until <see cref="DueAt"/> at <c>asOf</c>, ISO-8601.</summary>
     public string? Remaining { get; init; }

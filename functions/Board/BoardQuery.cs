@@ -16,24 +16,19 @@ internal static class BoardQuery
     public static BoardView Build(BoardSnapshot board, PolicyCatalog policies, Instant now, BoardFilter filter, int limit)
     {
         var rows = board.Rows;
-        var matching = rows.Where(filter.Passes).ToList();
         // Rows are sorted by the instant they were judged to breach; a running row whose due has passed keeps its place.
-        var judged = matching.Select(r => Judge(r, policies, now, detailed: false)).ToList();
+        var judged = rows.Where(filter.Passes).Select(r => (Row: r, Case: Judge(r, policies, now, detailed: false))).ToList();
+        // The counts are of every state among the cases the other filters pass, so a state filter still shows them all.
+        var matching = filter.State is null ? judged : judged.Where(j => j.Case.State == filter.State).ToList();
         return new BoardView
         {
             AsOf = InstantText.Format(now),
             ReadAt = InstantText.Format(board.ReadAt),
             Open = rows.Count,
             Matching = matching.Count,
-            Counts = new Dictionary<string, int>
-            {
-                ["breached"] = judged.Count(c => c.State == "breached"),
-                ["running"] = judged.Count(c => c.State == "running"),
-                ["paused"] = judged.Count(c => c.State == "paused"),
-                ["waiting"] = judged.Count(c => c.State == "waiting"),
-            },
+            Counts = BoardFilter.States.ToDictionary(s => s, s => judged.Count(j => j.Case.State == s)),
             Facets = board.Facets,
-            Cases = [.. matching.Take(limit).Select(r => Judge(r, policies, now, detailed: true))],
+            Cases = [.. matching.Take(limit).Select(j => Judge(j.Row, policies, now, detailed: true))],
         };
     }
 
@@ -70,9 +65,17 @@ internal static class BoardQuery
                 LateBy = IsoDuration.Format(now - at),
             };
         }
-        if (row.Targets.Where(t => t.State == "running" && t.DueAt is not null).MinBy(t => t.DueAt) is { } running)
+        // At risk once past a running target's first warning point (the webhooks' atRisk); the one due first decides.
+        var atRisk = row.Targets.Where(t => t.State == "running" && t.DueAt is not null && t.AtRiskAt <= now).MinBy(t => t.DueAt);
+        if ((atRisk ?? row.Targets.Where(t => t.State == "running" && t.DueAt is not null).MinBy(t => t.DueAt)) is { } running)
         {
-            card = card with { State = "running", Target = running.Name, DueAt = InstantText.Format(running.DueAt) };
+            card = card with
+            {
+                State = atRisk is null ? "running" : "atRisk",
+                Target = running.Name,
+                DueAt = InstantText.Format(running.DueAt),
+                AtRiskAt = InstantText.Format(running.AtRiskAt),
+            };
             return detailed && CalendarOf(policy, running.Calendar) is { } calendar ? WithOpenTime(card, calendar, now, running.DueAt!.Value) : card;
         }
         if (row.Targets.Where(t => t.State == "paused").MinBy(t => t.PausedSince) is { } paused)

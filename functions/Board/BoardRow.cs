@@ -32,6 +32,7 @@ internal sealed record BoardRow
             DueAt = Read(t.DueAt),
             BreachedAt = Read(t.BreachedAt),
             PausedSince = Read(t.PausedSince),
+            AtRiskAt = Read(t.AtRiskAt),
         }).ToList();
         var breached = parsed.Where(t => t.State == "breached").Select(t => t.BreachedAt ?? t.DueAt).Min();
         var due = parsed.Where(t => t.State == "running").Select(t => t.DueAt).Min();

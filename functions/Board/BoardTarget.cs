@@ -16,4 +16,7 @@ internal sealed record BoardTarget
     public Instant? BreachedAt { get; init; }
 
     public Instant? PausedSince { get; init; }
+
+    /// <summary>Running: when its run is (or will be) at risk, its first warning point; null without one.</summary>
+    public Instant? AtRiskAt { get; init; }
 }

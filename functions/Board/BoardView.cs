@@ -12,10 +12,11 @@ public sealed record BoardView
     /// <summary>Open cases in all.</summary>
     public required int Open { get; init; }
 
-    /// <summary>Open cases that pass the filters.</summary>
+    /// <summary>Open cases that pass the filters, the state filter included.</summary>
     public required int Matching { get; init; }
 
-    /// <summary>Of those, how many are breached, running, paused and waiting.</summary>
+    /// <summary>How many of the cases the filters other than <c>state</c> pass are breached, atRisk, running, paused
+    /// and waiting.</summary>
     public required IReadOnlyDictionary<string, int> Counts { get; init; }
 
     /// <summary>The values each filter can take, from every open case, sorted.</summary>

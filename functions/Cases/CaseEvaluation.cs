@@ -27,6 +27,9 @@ public sealed record CaseEvaluation
     /// <summary>The earliest due among running targets.</summary>
     public Instant? NextDueAt { get; init; }
 
+    /// <summary>The earliest instant a running target is at risk (see <see cref="PreviewTarget.AtRiskAt"/>).</summary>
+    public Instant? AtRiskAt { get; init; }
+
     /// <summary>When the sweep must next look: the next escalation point or due after the instant judged.</summary>
     public Instant? NextCheckAt { get; init; }
 
@@ -68,15 +71,45 @@ public sealed record CaseEvaluation
         {
             nextCheck = asOf;
         }
+        var atRisk = AtRiskOf(clock, state, openedAt, asOf, changes);
         return new CaseEvaluation
         {
             Clock = clock,
             State = state,
-            Targets = [.. state.Targets.Select(PreviewCalculator.ToPreview)],
+            Targets = [.. state.Targets.Select(t => PreviewCalculator.ToPreview(t) with
+            {
+                AtRiskAt = atRisk.TryGetValue(t.Name, out var at) ? InstantText.Format(at) : null,
+            })],
             NextDueAt = nextDue,
+            AtRiskAt = atRisk.Count == 0 ? null : atRisk.Values.Min(),
             NextCheckAt = nextCheck,
             Changes = changes,
         };
+    }
+
+    // Each running target's at-risk instant in its current run: the atRisk change the webhooks announce, past or to
+    // come (the planner counts a warning only before the due, so a target without warning rules has none).
+    private static Dictionary<string, Instant> AtRiskOf(CaseClock clock, CaseState state, Instant openedAt, Instant asOf, IReadOnlyList<TargetChange> changes)
+    {
+        var running = state.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).ToDictionary(t => t.Name, t => t.DueAt!.Value);
+        if (running.Count == 0)
+        {
+            return [];
+        }
+        if (changes.Count == 0)
+        {
+            changes = clock.ChangesBetween(state, openedAt - Duration.Epsilon, asOf + Horizon);
+        }
+        var atRisk = new Dictionary<string, Instant>();
+        foreach (var change in changes)
+        {
+            // Changes come in time order, so the last atRisk of a target belongs to its latest run.
+            if (change.To == TargetPhase.AtRisk && running.TryGetValue(change.Name, out var due) && change.DueAt == due)
+            {
+                atRisk[change.Name] = change.At;
+            }
+        }
+        return atRisk;
     }
 
     private static Instant? Earliest(Instant? a, Instant? b) => a is null ? b : b is null ? a : Instant.Min(a.Value, b.Value);
@@ -95,6 +128,7 @@ public sealed record CaseEvaluation
             Status = PreviewWords.Status(status),
             NextDueAt = NextDueAt,
             NextCheckAt = NextCheckAt,
+            AtRiskAt = AtRiskAt,
             Breached = Breached,
             TargetsJson = JsonSerializer.Serialize(Targets, SlaJsonContext.Default.IReadOnlyListPreviewTarget),
             EvaluatedAt = State.AsOf,

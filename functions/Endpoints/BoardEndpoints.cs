@@ -50,10 +50,10 @@ public static class BoardEndpoints
         return Results.Stream(page.CreateReadStream(), ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream");
     }
 
-    // ?policy=&customer=&severity=&assignee=&limit=200
+    // ?policy=&customer=&severity=&assignee=&state=&limit=200
     private static async Task<IResult> GetBoard(
         HttpRequest request, ApiKeyCheck keys, BoardCache cache, PolicyCatalog policies, IClock clock,
-        string? policy = null, string? customer = null, string? severity = null, string? assignee = null, int? limit = null)
+        string? policy = null, string? customer = null, string? severity = null, string? assignee = null, string? state = null, int? limit = null)
     {
         if (keys.Refuse(request) is { } refused)
         {
@@ -63,10 +63,14 @@ public static class BoardEndpoints
         {
             return Problem.BadRequest("The board request is invalid", [new("limit", $"{limit} is out of range; use 1 to 5000.")]);
         }
+        if (Blank(state) is { } wanted && !BoardFilter.States.Contains(wanted))
+        {
+            return Problem.BadRequest("The board request is invalid", [new("state", $"'{state}' is not a state; use {string.Join(", ", BoardFilter.States)}.")]);
+        }
         try
         {
             var board = await cache.GetAsync();
-            var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee));
+            var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee), Blank(state));
             var view = BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200);
             return Results.Json(view, SlaJsonContext.Default.BoardView);
         }

@@ -150,7 +150,7 @@ public static class CaseEndpoints
         {
             var store = await tables.EnsureCreatedAsync(cancellationToken);
             var now = clock.GetCurrentInstant();
-            var page = await store.ListAsync(wanted!.Value, policy, now, AtRiskWithin, continuation is null ? null : storageToken, size, cancellationToken);
+            var page = await store.ListAsync(wanted!.Value, policy, now, continuation is null ? null : storageToken, size, cancellationToken);
             return Results.Json(new CaseList
             {
                 Items = [.. page.Cases.Select(c => new CaseSummary
@@ -174,9 +174,6 @@ public static class CaseEndpoints
             return Unavailable();
         }
     }
-
-    /// <summary>A case is at risk when its next due is this close.</summary>
-    public static readonly Duration AtRiskWithin = Duration.FromHours(1);
 
     /// <summary>503 with Retry-After: storage failed after retries, and nothing was half-written.</summary>
     public static IResult Unavailable() => new RetryAfterResult(Problem.Status(StatusCodes.Status503ServiceUnavailable,

@@ -52,6 +52,12 @@ public sealed record PreviewTarget
     [JsonPropertyName("remaining")]
     public string? Remaining { get; init; }
 
+    /// <summary>For a stored case's running target: when its run is at risk (the first point of the policy's warning
+    /// rules for it, as the webhooks' <c>atRisk</c>), if before due; left out otherwise.</summary>
+    [JsonPropertyName("atRiskAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AtRiskAt { get; init; }
+
     /// <summary>When the current pause began, when paused.</summary>
     [JsonPropertyName("pausedSince")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -42,6 +42,9 @@ export async function startApp() {
     Storage__QueueName: "boardq" + suffix,
     Email__Pickup__Folder: join(tmpdir(), "slafunctions-board-mail-" + suffix),
     Api__Keys__0: key,
+    // Someone to tell, so the case view lists notices (the timeline test reads them).
+    Notices__SupportManagement__0: "support-managers@example.test",
+    Notices__OnCall__0: "on-call@example.test",
     ASPNETCORE_ENVIRONMENT: "Production",
     Logging__LogLevel__Default: "Warning",
   };

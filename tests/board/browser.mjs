@@ -11,9 +11,19 @@ export async function launch() {
   });
 }
 
+// True when the page does not scroll sideways: nothing wider than the viewport outside a box that scrolls itself.
+// Compared with the viewport asked for: a mobile page's window.innerWidth grows to fit what overflows.
+export async function fitsWidth(page) {
+  const width = page.viewportSize().width;
+  return page.evaluate((w) => document.documentElement.scrollWidth <= w && window.innerWidth <= w, width);
+}
+
+export const DESKTOP = { width: 1400, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
 // Opens `url` with the API key already in the tab's session storage, as if entered once.
-export async function pageWithKey(browser, app, path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function pageWithKey(browser, app, path, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   await context.addInitScript((key) => sessionStorage.setItem("sla.apiKey", key), app.key);
   const page = await context.newPage();
   await page.goto(app.url + path);

@@ -17,7 +17,10 @@ let refreshing = false;
 // never shows the answer to an older filter until the next timer.
 let refreshAgain = false;
 
-const STATE_TEXT = { breached: "Breached", running: "Running", paused: "Paused", waiting: "Nothing due" };
+const STATE_TEXT = { breached: "Breached", atRisk: "At risk", running: "Running", paused: "Paused", waiting: "Nothing due" };
+// A pausing status said in words beside the state, since some targets keep running through it.
+const STATUS_TEXT = { pending: "Waiting on customer", onHold: "On hold" };
+const COLUMNS = ["State", "Time", "Target", "Severity", "Customer", "Assignee", "Case"];
 
 function query() {
   const params = new URLSearchParams();
@@ -66,7 +69,8 @@ function render() {
   fillSelect("severity", f.severities);
   fillSelect("assignee", f.assignees, { "-": "Unassigned" });
   const c = board.counts;
-  summary.textContent = `${board.matching} of ${board.open} open cases: ${c.breached} breached, ${c.running} running, ${c.paused} paused. `
+  const shown = filters.elements.state.value ? `${board.matching} ${STATE_TEXT[filters.elements.state.value].toLowerCase()} of ${board.open} open cases` : `${board.matching} of ${board.open} open cases`;
+  summary.textContent = `${shown}: ${c.breached} breached, ${c.atRisk ?? 0} at risk, ${c.running} running, ${c.paused} paused, ${c.waiting} with nothing due. `
     + `Updated ${new Date(fetchedAt).toLocaleTimeString()}.` + (board.cases.length < board.matching ? ` Showing the first ${board.cases.length}.` : "");
   tbody.replaceChildren(...board.cases.map(row));
   tick();
@@ -76,25 +80,38 @@ function row(c) {
   const ticket = c.url ? el("a", { href: c.url, rel: "noopener" }, c.title || c.externalId) : el("span", { text: c.title || c.externalId });
   const timeline = el("a", { href: `case.html?connection=${encodeURIComponent(c.connection)}&id=${encodeURIComponent(c.externalId)}`,
     "aria-label": `Timeline of ${c.externalId}` }, "timeline");
-  return el("tr", { class: `state-${c.state}`, "data-id": c.externalId, "data-state": c.state },
-    el("td", {}, el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state })),
-    el("td", { class: "time" }, timeCell(c)),
-    el("td", { text: c.target ?? "" }),
-    el("td", { text: c.severityName ? `${c.severity} ${c.severityName}` : c.severity ?? "" }),
-    el("td", { text: c.customer }),
-    el("td", { text: c.assignee ?? "Unassigned" }),
-    el("td", {}, el("span", { class: "case-id", text: `${c.externalId} ` }), ticket, " · ", timeline));
+  const status = STATUS_TEXT[c.status];
+  const cells = [
+    [el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state }), status && c.state !== "paused" ? [el("br"), el("span", { class: "status", text: status })] : null],
+    timeCell(c),
+    c.target ?? "",
+    severityText(c),
+    c.customer,
+    c.assignee ?? "Unassigned",
+    [el("span", { class: "case-id", text: `${c.externalId} ` }), ticket, " · ", timeline],
+  ];
+  return el("tr", { class: `state-${c.state}`, "data-id": c.externalId, "data-state": c.state, "data-severity": c.severity },
+    ...cells.map((content, i) => el("td", { "data-label": COLUMNS[i], class: i === 1 ? "time" : null }, el("div", {}, content))));
+}
+
+// The severity once: its name alone when it already says the id ("Severity-1", "P1 - Urgent"), else "1 Critical".
+export function severityText(c) {
+  if (!c.severityName) return c.severity ?? "";
+  const id = String(c.severity);
+  const says = c.severityName.split(/[^0-9A-Za-z]+/).some((word) => word === id || (word.endsWith(id) && /^[A-Za-z]+$/.test(word.slice(0, -id.length))));
+  return says ? c.severityName : `${id} ${c.severityName}`;
 }
 
 function timeCell(c) {
   if (c.state === "breached") {
     return [el("span", { class: "late", "data-late-from": c.breachedAt }), el("br"), el("small", { text: `due ${formatInstant(c.breachedAt)}` })];
   }
-  if (c.state === "running") {
+  if (c.state === "running" || c.state === "atRisk") {
     const clock = c.remaining ? el("span", { class: "countdown", "data-remaining": c.remaining }) : el("span", { text: "due" });
     const note = c.ticking === false
       ? `clock stopped outside hours${c.changesAt ? ` until ${formatInstant(c.changesAt)}` : ""}`
       : `open time left · due ${formatInstant(c.dueAt)}`;
+    if (c.state === "atRisk") return [clock, el("br"), el("small", { text: `${note} · warned ${formatInstant(c.atRiskAt)}` })];
     return [clock, el("br"), el("small", { text: note })];
   }
   if (c.state === "paused") {
@@ -129,7 +146,9 @@ function tick() {
 filters.addEventListener("change", () => refresh());
 for (const [k, v] of new URLSearchParams(location.search)) {
   const select = filters.elements[k];
-  if (select) select.append(el("option", { value: v, text: v })), (select.value = v);
+  if (!select) continue;
+  if (![...select.options].some((o) => o.value === v)) select.append(el("option", { value: v, text: v }));
+  select.value = v;
 }
 setInterval(tick, 1000);
 // The report reads every case of the month, so it waits for the board's first answer rather than compete with it.

@@ -28,7 +28,14 @@ async function load() {
 
 function draw(report) {
   const byPolicy = Map.groupBy(report.rows, (r) => r.policyId);
-  charts.replaceChildren(...[...byPolicy].map(([policy, rows]) => chart(policy, rows)));
+  charts.replaceChildren(legend(), ...[...byPolicy].map(([policy, rows]) => chart(policy, rows)));
+}
+
+// What the bars' colours mean, said once above the charts (each bar also says its % in words).
+function legend() {
+  const key = (cls, text) => el("li", {}, svg("svg", { width: 14, height: 14, "aria-hidden": "true" }, svg("rect", { width: 14, height: 14, class: cls })), ` ${text}`);
+  return el("ul", { class: "legend", "aria-label": "Bar colours" },
+    key("good", "90 % met or more"), key("fair", "75 % to 90 %"), key("poor", "under 75 %"), key("track", "the whole: decided cases (met + breached)"));
 }
 
 function label(r) {

@@ -21,6 +21,17 @@ export function formatSpan(ms, withSeconds = true) {
   return `${sign}${m}m` + (withSeconds ? ` ${pad(s)}s` : "");
 }
 
+// A goal as people say it: "4 hours", "1 hour 30 minutes", "2 business days" (the ISO form stays in the API).
+export function formatGoal(goal, businessDays) {
+  if (businessDays) return `${businessDays} business day${businessDays === 1 ? "" : "s"}`;
+  const ms = parseDuration(goal);
+  if (ms === null) return goal ?? "";
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  const part = (n, word) => (n ? `${n} ${word}${n === 1 ? "" : "s"}` : "");
+  return [part(h, "hour"), part(m, "minute")].filter(Boolean).join(" ") || "0 minutes";
+}
+
 const when = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
 
 export function formatInstant(iso) {
@@ -35,7 +46,7 @@ export function el(tag, attrs = {}, ...children) {
     else if (k === "text") node.textContent = v;
     else node.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 

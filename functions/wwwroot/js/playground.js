@@ -1,5 +1,5 @@
 import { getJson, postJson, ApiError } from "./api.js";
-import { el, formatInstant, svg } from "./format.js";
+import { el, formatGoal, formatInstant, svg } from "./format.js";
 import { closedShading, dayTicks, timeAxis } from "./axis.js";
 
 // Everything here goes through the preview API, so what ops see is what the engine does.
@@ -59,6 +59,8 @@ async function preview(event) {
   event?.preventDefault();
   problems.replaceChildren();
   dues.replaceChildren();
+  // A failed run leaves nothing of the previous one on screen.
+  document.getElementById("week").replaceChildren();
   const body = request();
   try {
     const result = await postJson("/api/sla/preview", body);
@@ -68,7 +70,7 @@ async function preview(event) {
     if (body.policy !== undefined) hoursBody.policy = body.policy; else hoursBody.policyId = body.policyId;
     const hours = await postJson("/api/calendars/open", hoursBody);
     dues.replaceChildren(...result.targets.map((t) => el("li", { "data-target": t.name },
-      el("strong", { text: t.name }), ` (${t.goal} on ${t.calendar}): ${t.state}`,
+      el("strong", { text: t.name }), " (", el("abbr", { title: t.goal, text: formatGoal(t.goal, t.businessDays) }), ` on ${t.calendar}): ${t.state}`,
       t.dueAt ? [" · due ", el("time", { datetime: t.dueAt, text: `${formatInstant(t.dueAt)} (${t.dueAt})` })] : "",
       t.metAt ? ` · met ${t.metAt}` : "")));
     week(result, hours, from);

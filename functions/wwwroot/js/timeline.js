@@ -83,7 +83,7 @@ function draw(view, policy, hours, from, to) {
     for (const n of notices) {
       const at = Date.parse(n.sentAt ?? n.at);
       parts.push(svg("rect", { class: "notice", x: axis.x(at) - 5, y: ny + 13, width: 10, height: 10 },
-        svg("title", {}, `${n.kind} notice for ${n.target ?? "case"} to ${n.recipient}: ${n.state}`)));
+        svg("title", {}, noticeText(n))));
     }
   }
   const now = Date.parse(view.asOf);
@@ -102,9 +102,17 @@ function table(view) {
 function events(view) {
   const items = [
     ...view.history.map((e) => ({ at: e.at, text: `${e.type}${e.status ? ": " + e.status : ""}${e.severity ? ": severity " + e.severity : ""}${e.note ? " (" + e.note + ")" : ""}` })),
-    ...(view.notices ?? []).map((n) => ({ at: n.sentAt ?? n.at, text: `${n.kind} notice (${n.rule}) for ${n.target ?? "the case"} to ${n.recipient}: ${n.state}` })),
+    ...(view.notices ?? []).map((n) => ({ at: n.sentAt ?? n.at, text: noticeText(n) })),
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   document.getElementById("events").replaceChildren(...items.map((i) => el("li", {}, el("time", { datetime: i.at, text: formatInstant(i.at) }), " ", i.text)));
+}
+
+// The case view gives each notice its key: target/rule/runStart/occurrence for an escalation point,
+// state/target/runStart/phase for a state change told to a webhook endpoint.
+export function noticeText(n) {
+  const [first, second, , last] = (n.key ?? "").split("/");
+  const what = first === "state" ? `state change to ${last}` : `${n.kind ?? "notice"} (rule ${second ?? "?"})`;
+  return `${what} for ${n.target ?? "the case"} to ${n.recipient}: ${n.state}`;
 }
 
 ensureKey(document.getElementById("key-form"), () => load().catch((e) => {

@@ -9,6 +9,6 @@ public enum CaseListState
     /// <summary>Open cases with a breached target, or whose next due has passed since they were last judged.</summary>
     Breached,
 
-    /// <summary>Open cases not breached whose next due falls within the at-risk window.</summary>
+    /// <summary>Open cases not breached, with a running target past its first warning point (its <c>AtRiskAt</c>).</summary>
     AtRisk,
 }

@@ -46,6 +46,10 @@ public sealed record CaseSnapshot
     /// <summary>The earliest due instant among running targets; null when nothing runs.</summary>
     public Instant? NextDueAt { get; init; }
 
+    /// <summary>The earliest instant a running target is at risk (its run's first warning point, the same instant as
+    /// the webhooks' <c>atRisk</c>); null when no running target has a warning before its due.</summary>
+    public Instant? AtRiskAt { get; init; }
+
     /// <summary>The next instant the sweep must look at the case (a due or an escalation point); null for none.</summary>
     public Instant? NextCheckAt { get; init; }
 

@@ -183,19 +183,18 @@ public sealed class CaseStore
     /// <param name="state">Which cases.</param>
     /// <param name="policyId">Only this policy's cases, or all.</param>
     /// <param name="now">The instant "breached" and "at risk" are judged at.</param>
-    /// <param name="atRiskWithin">How close a due makes a case at risk.</param>
     /// <param name="continuation">From the previous page, or null for the first.</param>
     /// <param name="pageSize">At most this many cases.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public async Task<CasePage> ListAsync(CaseListState state, string? policyId, Instant now, Duration atRiskWithin, string? continuation, int pageSize, CancellationToken cancellationToken)
+    public async Task<CasePage> ListAsync(CaseListState state, string? policyId, Instant now, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var filter = OfPolicy(OpenCaseRows, policyId);
         var nowText = now.ToDateTimeOffset();
         filter += state switch
         {
             CaseListState.Breached => " and " + TableClient.CreateQueryFilter($"(Breached eq {true} or NextDueAt lt {nowText})"),
-            CaseListState.AtRisk => " and " + TableClient.CreateQueryFilter($"Breached eq {false} and NextDueAt ge {nowText} and NextDueAt lt {(now + atRiskWithin).ToDateTimeOffset()}"),
+            CaseListState.AtRisk => " and " + TableClient.CreateQueryFilter($"Breached eq {false} and NextDueAt ge {nowText} and AtRiskAt le {nowText}"),
             _ => "",
         };
         try
@@ -225,11 +224,11 @@ public sealed class CaseStore
 
     // Every column of a case row but its copy of the history.
     private static readonly string[] SnapshotColumns =
-        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "NextDueAt", "NextCheckAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
+        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "NextDueAt", "NextCheckAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
 
     // The columns a board or report needs from a case row: not Requester, Channel, NextCheckAt or Version.
     private static readonly string[] ListingColumns =
-        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "NextDueAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
+        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "NextDueAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
 
     /// <summary>Every open (not solved or closed) case row, optionally of one policy, in no particular order. Reads
     /// case rows only, and only the columns a board shows (<see cref="CaseSnapshot.Requester"/>,

@@ -84,6 +84,57 @@ public sealed class BoardEndpointsTests : IAsyncLifetime
         Assert.Equal(("2026-03-23T10:00:00Z", "PT2H", false, "2026-03-23T08:00:00Z"), ((string)w["dueAt"]!, (string)w["remaining"]!, (bool)w["ticking"]!, (string)w["changesAt"]!));
     }
 
+    [Fact]
+    public async Task Board_PastTheFirstWarningPoint_AtRiskAmongTheRunning()
+    {
+        // Major first responses warn at 75 % of 4h: R1 at 14:00 (due 15:00), R2 at 14:30 (due 15:30).
+        _api.Clock.Reset(At(14, 10));
+        // A Critical opened at 14:00 is due 15:00 but warns at 75 % of 1h, 14:45: due within the hour, not at risk yet.
+        await _cases.OpenAsync("acme-zendesk", "C", At(14), "1", "ana");
+
+        var board = await _cases.GetJsonAsync("/api/board");
+
+        Assert.Equal(["C", "P", "R1", "R2", "X"], Ids(board).Order());
+        var r1 = Case(board, "R1");
+        Assert.Equal(("atRisk", "firstResponse", "2026-03-20T14:00:00Z", "2026-03-20T15:00:00Z", "PT50M"),
+            ((string)r1["state"]!, (string)r1["target"]!, (string)r1["atRiskAt"]!, (string)r1["dueAt"]!, (string)r1["remaining"]!));
+        Assert.Equal(("running", "2026-03-20T14:30:00Z"), ((string)Case(board, "R2")["state"]!, (string)Case(board, "R2")["atRiskAt"]!));
+        Assert.Equal(("running", "2026-03-20T14:45:00Z"), ((string)Case(board, "C")["state"]!, (string)Case(board, "C")["atRiskAt"]!));
+        Assert.Equal((1, 1, 2, 1), ((int)board["counts"]!["breached"]!, (int)board["counts"]!["atRisk"]!, (int)board["counts"]!["running"]!, (int)board["counts"]!["paused"]!));
+    }
+
+    [Fact]
+    public async Task Board_StateFilter_OnlyThatStateWithEveryCount()
+    {
+        _api.Clock.Reset(At(14, 10));
+
+        var board = await _cases.GetJsonAsync("/api/board?state=atRisk");
+
+        Assert.Equal(["R1"], Ids(board));
+        Assert.Equal((1, 4), ((int)board["matching"]!, (int)board["open"]!));
+        Assert.Equal((1, 1, 1), ((int)board["counts"]!["breached"]!, (int)board["counts"]!["atRisk"]!, (int)board["counts"]!["running"]!));
+    }
+
+    [Fact]
+    public async Task Board_UnknownState_400()
+    {
+        var (status, text, _) = await _cases.GetTextAsync("/api/board?state=late");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("breached, atRisk, running, paused, waiting", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseList_AtRisk_PastTheFirstWarningPointNotWithinAnHour()
+    {
+        _api.Clock.Reset(At(14, 10));
+        await _cases.OpenAsync("acme-zendesk", "C", At(14), "1", "ana"); // due 15:00, warns 14:45
+
+        var list = await _cases.GetJsonAsync("/api/cases?state=atRisk");
+
+        Assert.Equal(["R1"], list["items"]!.AsArray().Select(c => (string)c!["externalId"]!));
+    }
+
     [Theory]
     [InlineData("severity=1", new[] { "X" })]
     [InlineData("assignee=bo", new[] { "R1", "R2" })]

@@ -73,26 +73,27 @@ public sealed partial class CaseEndpointsTests : IAsyncLifetime
         Assert.Equal("pending", (string)body["history"]![0]!["status"]!);
     }
 
-    private async Task SeedRowAsync(string id, Instant? nextDue, bool breached = false, string status = "open", string policy = "lumenvox") =>
+    private async Task SeedRowAsync(string id, Instant? nextDue, bool breached = false, string status = "open", string policy = "lumenvox", Instant? atRiskAt = null) =>
         await _store.CommitAsync(new CaseKey("acme-zendesk", id), "d-" + id, _ => new CaseChange
         {
             Snapshot = new CaseSnapshot
             {
                 Key = new CaseKey("acme-zendesk", id), PolicyId = policy, OpenedAt = Opened, OpenedSeverity = "2",
-                NextDueAt = nextDue, Breached = breached, Status = status,
+                NextDueAt = nextDue, AtRiskAt = atRiskAt, Breached = breached, Status = status,
             },
         }, default);
 
     [Theory]
     [InlineData("breached", new[] { "late", "overdue" })] // flagged breached, or due already passed since last judged
-    [InlineData("atRisk", new[] { "soon" })] // due within the hour
-    [InlineData("open", new[] { "fine", "late", "overdue", "soon" })] // solved and closed cases are never listed
+    [InlineData("atRisk", new[] { "soon" })] // past its first warning point; "near" is due within the hour but not warned yet
+    [InlineData("open", new[] { "fine", "late", "near", "overdue", "soon" })] // solved and closed cases are never listed
     public async Task ListCases_ByState_OnlyOpenCasesInThatState(string state, string[] expected)
     {
         var now = Instant.FromUtc(2026, 3, 9, 9, 0);
         await SeedRowAsync("late", now + Duration.FromHours(3), breached: true);
         await SeedRowAsync("overdue", now - Duration.FromMinutes(5));
-        await SeedRowAsync("soon", now + Duration.FromMinutes(30));
+        await SeedRowAsync("soon", now + Duration.FromMinutes(30), atRiskAt: now - Duration.FromMinutes(10));
+        await SeedRowAsync("near", now + Duration.FromMinutes(20), atRiskAt: now + Duration.FromMinutes(5));
         await SeedRowAsync("fine", now + Duration.FromHours(5));
         await SeedRowAsync("done", now - Duration.FromHours(1), breached: true, status: "solved");
 
