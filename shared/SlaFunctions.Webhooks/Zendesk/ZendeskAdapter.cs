@@ -74,6 +74,10 @@ public sealed class ZendeskAdapter : IWebhookAdapter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(mapping);
         var vocabulary = new ToolVocabulary(mapping, DefaultStatuses);
+        if (ZendeskTestDelivery.Matches(request.Body))
+        {
+            return WebhookParseResult.Ignored(ZendeskTestDelivery.Reason);
+        }
         return PayloadReader.Read(request.Body, body =>
         {
             if (body.String("schema") == TriggerSchema)

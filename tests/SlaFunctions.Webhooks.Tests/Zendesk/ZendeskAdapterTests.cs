@@ -87,6 +87,18 @@ public sealed partial class ZendeskAdapterTests
     }
 
     [Theory]
+    [InlineData("{\"say\": \"hello\"}")]
+    [InlineData("{}")]
+    [InlineData(" ")]
+    public void Parse_TestWebhookBody_IgnoredNotRejected(string body)
+    {
+        var result = Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(WebhookOutcome.Ignored, result.Outcome);
+        Assert.Contains("Test webhook", result.IgnoredBecause, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\"id\": \"4711\"", "\"id\": \"\"", "ticket.id", "is required")] // blank placeholder
     [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"January 5, 2026\"", "ticket.created_at", "not an ISO-8601")] // {{ticket.created_at}} is date-only text
     [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"2026-01-05T08:12\"", "ticket.created_at", "no UTC offset")] // a local time is never guessed
