@@ -5,7 +5,8 @@ using SlaFunctions.Storage.Webhooks;
 namespace SlaFunctions.Endpoints;
 
 /// <summary>Writes what the webhook endpoint answered one delivery to its connection's delivery log, then gives the
-/// answer back. The log is diagnostics: when storage cannot take the row, the delivery's answer stands.</summary>
+/// answer back. The log is diagnostics, written behind the answer: when storage cannot take the row, the delivery's
+/// answer stands.</summary>
 internal sealed partial class DeliveryRecorder(CaseTables tables, string connection, Instant receivedAt, ILogger logger)
 {
     /// <summary>Records a refusal (4xx) for <paramref name="reason"/> and returns <paramref name="result"/>.</summary>
@@ -21,7 +22,7 @@ internal sealed partial class DeliveryRecorder(CaseTables tables, string connect
         try
         {
             await tables.EnsureCreatedAsync(CancellationToken.None);
-            await tables.WebhookLog.RecordAsync(connection, delivery, CancellationToken.None);
+            tables.WebhookLog.Record(connection, delivery);
         }
         catch (Exception ex) when (ex is StorageUnavailableException or Azure.RequestFailedException)
         {
