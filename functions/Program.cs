@@ -21,6 +21,7 @@ app.MapHealthEndpoints();
 app.MapPreviewEndpoints();
 app.MapCaseEndpoints();
 app.MapWebhookEndpoints();
+app.MapConnectionEndpoints();
 app.MapNoticeEndpoints();
 app.MapInvocationEndpoints();
 app.MapBoardEndpoints();

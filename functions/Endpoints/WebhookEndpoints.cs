@@ -32,24 +32,26 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> Receive(
         string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
-        CaseIngestion ingestion, IClock clock, CancellationToken cancellationToken)
+        CaseIngestion ingestion, CaseTables tables, IClock clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!webhooks.TryFind(connection, out connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
+        var log = new DeliveryRecorder(tables, connection, clock.GetCurrentInstant(), loggers.CreateLogger(nameof(WebhookEndpoints)));
         // GitHub's webhook form defaults to a form whose payload field holds the JSON; no other tool sends one.
         var form = settings.Source.Equals("github", StringComparison.OrdinalIgnoreCase) && FormPayload.Matches(request.ContentType);
         if (!form && !JsonMediaType.Matches(request.ContentType))
         {
-            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.");
+            var unsupported = $"Send the webhook as JSON (Content-Type: application/json); got '{request.ContentType ?? "none"}'.";
+            return await log.RefusedAsync(Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", unsupported),
+                StatusCodes.Status415UnsupportedMediaType, unsupported);
         }
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return TooLarge();
+            return await log.RefusedAsync(TooLarge(), StatusCodes.Status413PayloadTooLarge, $"The body is over {MaxBodyBytes / 1024} KiB.");
         }
         var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
         var headers = request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())).ToList();
@@ -58,15 +60,17 @@ public static class WebhookEndpoints
         var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
         if (!check.IsValid)
         {
-            return Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail);
+            return await log.RefusedAsync(Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail),
+                StatusCodes.Status401Unauthorized, check.Detail ?? "The signature was refused.");
         }
 
         if (form)
         {
             if (FormPayload.Read(body) is not { } json)
             {
-                return Problem.BadRequest("The delivery cannot be read", [new ProblemError(FormPayload.Field,
-                    $"is missing or empty; a {FormPayload.MediaType} delivery carries its JSON in the '{FormPayload.Field}' field (or set the webhook's content type to application/json).")]);
+                var missing = new ProblemError(FormPayload.Field,
+                    $"is missing or empty; a {FormPayload.MediaType} delivery carries its JSON in the '{FormPayload.Field}' field (or set the webhook's content type to application/json).");
+                return await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", [missing]), StatusCodes.Status400BadRequest, Reason([missing]));
             }
             delivery = new WebhookRequest(json, headers, delivery.ReceivedAt);
         }
@@ -74,17 +78,20 @@ public static class WebhookEndpoints
         switch (parsed.Outcome)
         {
             case WebhookOutcome.Rejected:
-                return Problem.BadRequest("The delivery cannot be read", [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))]);
+                ProblemError[] errors = [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))];
+                return await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", errors), StatusCodes.Status400BadRequest, Reason(errors));
             case WebhookOutcome.Ignored:
-                return Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt);
+                return await log.AnsweredAsync(Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt),
+                    "ignored", parsed.IgnoredBecause, null);
         }
         var update = parsed.Update!;
         var key = new CaseKey(connection, update.ExternalId);
         if (!key.FitsTableKeys)
         {
             // The adapters bound an id's length; only an id dense with characters that escape (/ # ? % |) gets here.
-            return Problem.BadRequest("The ticket id cannot key a case", [new ProblemError("externalId",
-                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
+            var tooLong = new ProblemError("externalId",
+                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.");
+            return await log.RefusedAsync(Problem.BadRequest("The ticket id cannot key a case", [tooLong]), StatusCodes.Status400BadRequest, Reason([tooLong]));
         }
         policies.TryGet(settings.Policy, out var policy);
         var incoming = new IncomingCase
@@ -106,17 +113,18 @@ public static class WebhookEndpoints
         try
         {
             var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
-            return Results.Json(new WebhookReceipt
-            {
-                Outcome = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" },
-                Case = $"{connection}/{update.ExternalId}",
-            }, SlaJsonContext.Default.WebhookReceipt);
+            var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
+            var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, SlaJsonContext.Default.WebhookReceipt);
+            return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
         }
         catch (StorageUnavailableException)
         {
             return CaseEndpoints.Unavailable();
         }
     }
+
+    // The problems of a 400, as the delivery log shows them.
+    private static string Reason(IEnumerable<ProblemError> errors) => string.Join("; ", errors);
 
     private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
     {

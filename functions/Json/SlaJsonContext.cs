@@ -17,6 +17,7 @@ namespace SlaFunctions.Json;
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(CaseView))]
 [JsonSerializable(typeof(CaseList))]
+[JsonSerializable(typeof(ConnectionDeliveries))]
 [JsonSerializable(typeof(WebhookReceipt))]
 [JsonSerializable(typeof(IReadOnlyList<PreviewTarget>))]
 [JsonSerializable(typeof(PoisonList))]

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using Azure.Identity;
 using SlaFunctions.Storage.Cases;
 using SlaFunctions.Storage.Notices;
+using SlaFunctions.Storage.Webhooks;
 
 namespace SlaFunctions.Storage;
 
@@ -17,6 +18,7 @@ public sealed class CaseTables : IDisposable
     private readonly TableClient _outbox;
     private readonly TableClient _deliveries;
     private readonly TableClient _poison;
+    private readonly TableClient _webhookLog;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
 
@@ -39,11 +41,13 @@ public sealed class CaseTables : IDisposable
         _outbox = _service.GetTableClient(options.OutboxTable);
         _deliveries = _service.GetTableClient(options.DeliveriesTable);
         _poison = _service.GetTableClient(options.PoisonTable);
+        _webhookLog = _service.GetTableClient(options.WebhookLogTable);
         Store = new CaseStore(_cases, new DueIndex(_due));
         Outbox = new NoticeOutbox(_outbox);
         Checkpoint = new SweepCheckpoint(_outbox);
         Deliveries = new NoticeDeliveries(_deliveries);
         Poison = new PoisonNotices(_poison);
+        WebhookLog = new WebhookDeliveryLog(_webhookLog);
     }
 
     /// <summary>The case store; call <see cref="EnsureCreatedAsync"/> before its first use.</summary>
@@ -61,6 +65,9 @@ public sealed class CaseTables : IDisposable
     /// <summary>The poison list; call <see cref="EnsureCreatedAsync"/> first.</summary>
     public PoisonNotices Poison { get; }
 
+    /// <summary>Each connection's last webhook deliveries; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public WebhookDeliveryLog WebhookLog { get; }
+
     /// <summary>Creates the tables if they do not exist, once per process.</summary>
     /// <exception cref="StorageUnavailableException">Storage cannot be reached.</exception>
     public async Task<CaseStore> EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -74,7 +81,7 @@ public sealed class CaseTables : IDisposable
         {
             if (!_created)
             {
-                foreach (var table in new[] { _cases, _due, _outbox, _deliveries, _poison })
+                foreach (var table in new[] { _cases, _due, _outbox, _deliveries, _poison, _webhookLog })
                 {
                     await CreateAsync(table.Name, cancellationToken).ConfigureAwait(false);
                 }

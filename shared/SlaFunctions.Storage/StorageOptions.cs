@@ -34,6 +34,9 @@ public sealed class StorageOptions
     /// <summary>The table of poison notices.</summary>
     public string PoisonTable { get; set; } = "noticepoison";
 
+    /// <summary>The table of each connection's last webhook deliveries and their outcomes.</summary>
+    public string WebhookLogTable { get; set; } = "webhooklog";
+
     /// <summary>Standalone, the Storage Queue notices travel on (in Azure, the Service Bus queue of the same name).</summary>
     public string QueueName { get; set; } = "escalations";
 
@@ -48,7 +51,7 @@ public sealed class StorageOptions
         {
             problems.Add("Storage:ConnectionString or Storage:TableEndpoint must be set (UseDevelopmentStorage=true for Azurite).");
         }
-        foreach (var (key, name) in new[] { ("Storage:CasesTable", CasesTable), ("Storage:DueTable", DueTable), ("Storage:OutboxTable", OutboxTable), ("Storage:DeliveriesTable", DeliveriesTable), ("Storage:PoisonTable", PoisonTable) })
+        foreach (var (key, name) in new[] { ("Storage:CasesTable", CasesTable), ("Storage:DueTable", DueTable), ("Storage:OutboxTable", OutboxTable), ("Storage:DeliveriesTable", DeliveriesTable), ("Storage:PoisonTable", PoisonTable), ("Storage:WebhookLogTable", WebhookLogTable) })
         {
             if (string.IsNullOrEmpty(name) || name.Length is < 3 or > 63 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
             {

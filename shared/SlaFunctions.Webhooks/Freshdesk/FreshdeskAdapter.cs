@@ -103,7 +103,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
         switch (name)
         {
             case "ticket.created":
-                var opening = vocabulary.RequiredStatus(ticket, statusField, status);
+                var opening = events.StatusOf(status);
                 if (opening is not null and not CaseStatus.Open)
                 {
                     events.StatusChange(openedAt, opening);
@@ -116,7 +116,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
                     ticket.Problem(statusField, "is required for a status change; add {{ticket.status}} to the rule's body.");
                 }
                 events.StatusChange(at, vocabulary.Status(status) ?? vocabulary.Status(triggered?.To())
-                    ?? vocabulary.RequiredStatus(ticket, statusField, status));
+                    ?? events.StatusOf(status ?? triggered?.To()));
                 break;
             case "priority.changed":
                 events.SeverityChange(at, priority ?? triggered?.To());

@@ -22,7 +22,9 @@ namespace SlaFunctions.Webhooks.Jira;
 /// <para><b>Statuses</b>: the connection's map, then these defaults: To Do, Open, Backlog, In Progress, Waiting for
 /// support, Escalated → open; Waiting for customer, Pending → pending; On Hold → onHold; Resolved, Done → solved;
 /// Closed, Canceled, Cancelled → closed; then the status category (<c>new</c> and <c>indeterminate</c> → open,
-/// <c>done</c> → solved). A move out of a done status is a reopening. Priorities pass through by name.</para>
+/// <c>done</c> → solved), noted on the case so an admin sees which custom status was counted how; a status with
+/// neither leaves the case's status as it was, noted, and the rest of the delivery applies. A move out of a done
+/// status is a reopening. Priorities pass through by name.</para>
 /// <para><b>Delivery id</b>: <c>X-Atlassian-Webhook-Identifier</c>, the same on every retry; else the body's hash.</para>
 /// </remarks>
 public sealed class JiraAdapter : IWebhookAdapter
@@ -101,7 +103,7 @@ public sealed class JiraAdapter : IWebhookAdapter
         var severity = events.SeverityOf(priority, noteIfNone: name == "jira:issue_created");
         if (name == "jira:issue_created")
         {
-            var status = StatusOf(fields, vocabulary);
+            var status = StatusOf(fields, events);
             if (status is not CaseStatus.Open)
             {
                 events.StatusChange(created, status);
@@ -114,7 +116,7 @@ public sealed class JiraAdapter : IWebhookAdapter
         }
         foreach (var item in changes)
         {
-            AddChange(item, fields, at, events, vocabulary);
+            AddChange(item, fields, at, events);
         }
         if (body.Object("comment") is { } comment)
         {
@@ -143,15 +145,15 @@ public sealed class JiraAdapter : IWebhookAdapter
         });
     }
 
-    private static void AddChange(PayloadReader item, PayloadReader fields, Instant? at, UpdateEvents events, ToolVocabulary vocabulary)
+    private static void AddChange(PayloadReader item, PayloadReader fields, Instant? at, UpdateEvents events)
     {
         switch (item.String("field"))
         {
             case "status":
                 var to = item.String("toString", required: true);
                 // fields.status already shows the new status, with the category to fall back on for custom names.
-                var status = to is not null && to == fields.String("status.name") ? StatusOf(fields, vocabulary)
-                    : vocabulary.RequiredStatus(item, "toString", to);
+                var status = to is not null && to == fields.String("status.name") ? StatusOf(fields, events)
+                    : events.StatusOf(to);
                 events.StatusChange(at, status);
                 break;
             case "priority":
@@ -160,18 +162,22 @@ public sealed class JiraAdapter : IWebhookAdapter
         }
     }
 
-    private static CaseStatus? StatusOf(PayloadReader fields, ToolVocabulary vocabulary)
+    // The connection's map and the defaults first; then the status category, which every Jira status has, noted on
+    // the case so an admin sees which custom status was counted as open; without a category, noted and left unchanged.
+    private static CaseStatus? StatusOf(PayloadReader fields, UpdateEvents events)
     {
         var name = fields.String("status.name", required: true);
-        if (vocabulary.Status(name) is { } status)
+        var category = fields.String("status.statusCategory.key");
+        if (name is null || category is null || !Categories.TryGetValue(category, out var byCategory))
+        {
+            return events.StatusOf(name);
+        }
+        if (events.StatusOf(name, noteIfUnmapped: false) is { } status)
         {
             return status;
         }
-        if (fields.String("status.statusCategory.key") is { } category && Categories.TryGetValue(category, out var byCategory))
-        {
-            return byCategory;
-        }
-        return vocabulary.RequiredStatus(fields, "status.name", name);
+        events.StatusByCategory(name, category, byCategory);
+        return byCategory;
     }
 
     private static void AddComment(PayloadReader comment, PayloadReader fields, UpdateEvents events, ConnectionMapping mapping)

@@ -40,6 +40,32 @@ internal sealed class UpdateEvents
         }
     }
 
+    /// <summary>The case status <paramref name="toolStatus"/> maps to. When it maps to none, notes the unmapped value
+    /// (once per update) and returns null, so the rest of the delivery still applies and the case keeps its status: a
+    /// signed delivery is never refused, and never lost, for a word the connection's map lacks.</summary>
+    /// <param name="toolStatus">The tool's status; null or blank maps to none and is not noted.</param>
+    /// <param name="noteIfUnmapped">False where the caller has a fallback and notes it itself.</param>
+    public CaseStatus? StatusOf(string? toolStatus, bool noteIfUnmapped = true)
+    {
+        var status = _vocabulary.Status(toolStatus);
+        if (noteIfUnmapped && status is null && !string.IsNullOrWhiteSpace(toolStatus))
+        {
+            NoteOnce(UnmappedStatus(toolStatus.Trim()));
+        }
+        return status;
+    }
+
+    /// <summary>Notes that <paramref name="toolStatus"/>, missing from the connection's map, was taken as
+    /// <paramref name="status"/> from the tool's own category for it (a Jira status category).</summary>
+    public void StatusByCategory(string toolStatus, string category, CaseStatus status) =>
+        NoteOnce($"Status '{toolStatus.Trim()}' is not in this connection's status map; taken as {Word(status)} from its "
+            + $"category '{category}'. Add it to the connection's Statuses to count it otherwise (e.g. pending or onHold).");
+
+    /// <summary>The note recorded on a case for a tool status that maps to no case status.</summary>
+    public static string UnmappedStatus(string toolStatus) =>
+        $"Status '{toolStatus}' maps to no case status in this connection, so the case's status was left as it was; "
+        + "add it to the connection's Statuses as open, pending, onHold, solved or closed.";
+
     /// <summary>Adds a status change.</summary>
     public void StatusChange(Instant? at, CaseStatus? status)
     {
@@ -60,4 +86,18 @@ internal sealed class UpdateEvents
 
     /// <summary>Adds a note for the case's event history.</summary>
     public void Note(string note) => _notes.Add(note);
+
+    private void NoteOnce(string note)
+    {
+        if (!_notes.Contains(note))
+        {
+            _notes.Add(note);
+        }
+    }
+
+    private static string Word(CaseStatus status) => status switch
+    {
+        CaseStatus.OnHold => "onHold",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }

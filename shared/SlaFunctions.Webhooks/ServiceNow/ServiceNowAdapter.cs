@@ -94,7 +94,7 @@ public sealed class ServiceNowAdapter : IWebhookAdapter
         var events = new UpdateEvents(vocabulary);
         var severity = events.SeverityOf(priority);
         var state = body.String("state", required: true);
-        var status = vocabulary.Status(body.String("hold_reason")) ?? vocabulary.RequiredStatus(body, "state", state);
+        var status = vocabulary.Status(body.String("hold_reason")) ?? events.StatusOf(state);
         if (opened)
         {
             if (status is not CaseStatus.Open)

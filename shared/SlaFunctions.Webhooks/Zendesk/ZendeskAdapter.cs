@@ -38,7 +38,8 @@ namespace SlaFunctions.Webhooks.Zendesk;
 /// double an event). Identical trigger bodies (same event, ticket, actor and minute) count once: they would place the
 /// same event at the same minute.</para>
 /// <para><b>Default statuses</b>: new and open → open, pending → pending, hold/on-hold → onHold, solved → solved,
-/// closed → closed; custom statuses go in the connection's map. Priorities (Low, Normal, High, Urgent) pass through
+/// closed → closed; custom statuses go in the connection's map. A status no map knows leaves the case's status as it
+/// was and is noted on the case; the rest of the delivery applies (Zendesk never retries a 4xx). Priorities (Low, Normal, High, Urgent) pass through
 /// for the policy's aliases; an empty priority maps to no severity.</para>
 /// </remarks>
 public sealed class ZendeskAdapter : IWebhookAdapter
@@ -73,6 +74,10 @@ public sealed class ZendeskAdapter : IWebhookAdapter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(mapping);
         var vocabulary = new ToolVocabulary(mapping, DefaultStatuses);
+        if (ZendeskTestDelivery.Matches(request.Body))
+        {
+            return WebhookParseResult.Ignored(ZendeskTestDelivery.Reason);
+        }
         return PayloadReader.Read(request.Body, body =>
         {
             if (body.String("schema") == TriggerSchema)

@@ -32,14 +32,14 @@ internal static class ZendeskEventReader
         switch (name)
         {
             case "created":
-                var status = vocabulary.RequiredStatus(detail, "status", detail.String("status"));
+                var status = events.StatusOf(detail.String("status"));
                 if (status is not CaseStatus.Open)
                 {
                     events.StatusChange(openedAt, status);
                 }
                 break;
             case "status_changed":
-                events.StatusChange(at, vocabulary.RequiredStatus(change, "current", change.String("current", required: true)));
+                events.StatusChange(at, events.StatusOf(change.String("current", required: true)));
                 break;
             case "priority_changed":
                 // event.current may be null (priority removed): that maps to no severity, and is noted.

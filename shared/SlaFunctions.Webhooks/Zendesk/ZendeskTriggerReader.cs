@@ -28,7 +28,7 @@ internal static class ZendeskTriggerReader
         var priority = ticket.String("priority");
         var events = new UpdateEvents(vocabulary);
         var severity = events.SeverityOf(priority, noteIfNone: name is "ticket.created" or "ticket.changed");
-        var status = vocabulary.RequiredStatus(ticket, "status", ticket.String("status", required: name == "ticket.changed"));
+        var status = events.StatusOf(ticket.String("status", required: name == "ticket.changed"));
         switch (name)
         {
             case "ticket.created":

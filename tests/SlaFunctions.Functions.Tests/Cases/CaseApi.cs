@@ -41,6 +41,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Storage:OutboxTable"] = "outbox" + suffix,
             ["Storage:DeliveriesTable"] = "sent" + suffix,
             ["Storage:PoisonTable"] = "poison" + suffix,
+            ["Storage:WebhookLogTable"] = "whlog" + suffix,
             ["Storage:QueueName"] = "escalations-" + suffix,
             ["Sweep:RunStandalone"] = "false",
             ["Email:Transport"] = "pickup",
@@ -90,6 +91,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
         var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(CasesTable);
         await service.DeleteTableAsync(DueTable);
+        await service.DeleteTableAsync(_settings["Storage:WebhookLogTable"]!);
         await DisposeAsync();
     }
 

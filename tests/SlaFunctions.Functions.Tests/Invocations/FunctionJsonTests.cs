@@ -15,7 +15,7 @@ public sealed class FunctionJsonTests
     public void Functions_TheExpectedSet()
     {
         Assert.Equal(
-            ["board", "calendar-hours", "case", "cases", "compliance", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "preview", "sender", "sweep", "webhooks"],
+            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "preview", "sender", "sweep", "webhooks"],
             Functions.Keys);
     }
 

@@ -47,6 +47,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         start.Environment["Storage__OutboxTable"] = "aotoutbox" + _suffix;
         start.Environment["Storage__DeliveriesTable"] = "aotsent" + _suffix;
         start.Environment["Storage__PoisonTable"] = "aotpoison" + _suffix;
+        start.Environment["Storage__WebhookLogTable"] = "aotwhlog" + _suffix;
         start.Environment["Hooks__Endpoints__ops__Url"] = _receiver.Url.ToString();
         start.Environment["Hooks__Endpoints__ops__Secrets__0"] = HookSecret;
         start.Environment["Webhooks__Connections__acme__Source"] = "zendesk";

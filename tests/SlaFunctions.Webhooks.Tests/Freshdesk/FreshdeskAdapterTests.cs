@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using NodaTime;
+using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Webhooks.Freshdesk;
 using Xunit;
 
@@ -124,20 +125,21 @@ public sealed class FreshdeskAdapterTests
     }
 
     [Fact]
-    public void Parse_CreatedWithUnmappedStatus_ReportsStatus()
+    public void Parse_CreatedWithUnmappedStatus_OpensAndNotes()
     {
-        var result = Parse("freshdesk/ticket_created.json", "\"ticket_status\": \"Pending\"", "\"ticket_status\": \"Awaiting Parts\"");
+        var update = EventText.Accepted(Parse("freshdesk/ticket_created.json", "\"ticket_status\": \"Pending\"", "\"ticket_status\": \"Awaiting Parts\""));
 
-        Assert.Equal("freshdesk_webhook.ticket_status", Assert.Single(result.Problems).Path);
+        Assert.True(update.Opened);
+        Assert.DoesNotContain(update.Events, e => e.Type == CaseEventType.Status);
+        Assert.Contains(update.Notes, n => n.Contains("'Awaiting Parts' maps to no case status", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Parse_UnmappedCustomStatus_ReportsStatus()
+    public void Parse_UnmappedCustomStatus_NotedAndStatusLeft()
     {
-        var result = Parse("freshdesk/status_changed.json", "Waiting on Customer", "Waiting on Parts");
+        var update = EventText.Accepted(Parse("freshdesk/status_changed.json", "Waiting on Customer", "Waiting on Parts"));
 
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal("freshdesk_webhook.ticket_status", problem.Path);
-        Assert.Contains("'Waiting on Parts' maps to no case status", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(update.Events);
+        Assert.Contains(update.Notes, n => n.Contains("'Waiting on Parts' maps to no case status", StringComparison.Ordinal));
     }
 }

@@ -128,13 +128,22 @@ public sealed class JiraAdapterTests
     }
 
     [Fact]
-    public void Parse_StatusWithNoMappingAndNoCategory_ReportsChangelogItem()
+    public void Parse_StatusWithNoMappingAndNoCategory_NotedAndStatusLeft()
     {
-        var result = Parse("jira/issue_updated_waiting_for_customer.json", "\"toString\": \"Waiting for customer\"", "\"toString\": \"Awaiting vendor\"");
+        var update = EventText.Accepted(Parse("jira/issue_updated_waiting_for_customer.json", "\"toString\": \"Waiting for customer\"", "\"toString\": \"Awaiting vendor\""));
 
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal("changelog.items[0].toString", problem.Path);
-        Assert.Contains("'Awaiting vendor' maps to no case status", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(update.Events);
+        Assert.Contains(update.Notes, n => n.Contains("'Awaiting vendor' maps to no case status", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_CustomStatusInTheIndeterminateCategory_OpenAndNoted()
+    {
+        var update = EventText.Accepted(Parse(Fixture.Edited("jira/issue_updated_waiting_for_customer.json",
+            ("Waiting for customer", "Awaiting customer response"))));
+
+        Assert.Equal(["2026-01-05T08:40:00Z Status Open"], EventText.Of(update));
+        Assert.Contains(update.Notes, n => n.Contains("'Awaiting customer response' is not in this connection's status map; taken as open from its category 'indeterminate'", StringComparison.Ordinal));
     }
 
     [Fact]

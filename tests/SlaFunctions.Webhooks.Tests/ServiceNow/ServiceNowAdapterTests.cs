@@ -90,12 +90,21 @@ public sealed class ServiceNowAdapterTests
 
     [Theory]
     [InlineData("\"number\":\"INC0010042\",", "", "number")] // the external id
-    [InlineData("\"state\":\"2\"", "\"state\":\"42\"", "state")] // a state no map knows
     [InlineData("\"comment_by\":\"agent\"", "\"comment_by\":\"system\"", "comment_by")] // neither side
     public void Parse_BadField_ReportsPath(string from, string to, string path)
     {
         var result = Parse("servicenow/incident_agent_comment.json", from, to);
 
         Assert.Equal(path, Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Parse_StateNoMapKnows_NotedAndTheRestApplied()
+    {
+        var update = EventText.Accepted(Parse("servicenow/incident_agent_comment.json", "\"state\":\"2\"", "\"state\":\"42\""));
+
+        Assert.DoesNotContain(update.Events, e => e.Type == SlaFunctions.Engine.Clocks.CaseEventType.Status);
+        Assert.Contains(update.Events, e => e.Type == SlaFunctions.Engine.Clocks.CaseEventType.AgentReply);
+        Assert.Contains(update.Notes, n => n.Contains("'42' maps to no case status", StringComparison.Ordinal));
     }
 }

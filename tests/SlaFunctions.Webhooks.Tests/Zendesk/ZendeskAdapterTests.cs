@@ -87,10 +87,21 @@ public sealed partial class ZendeskAdapterTests
     }
 
     [Theory]
+    [InlineData("{\"say\": \"hello\"}")]
+    [InlineData("{}")]
+    [InlineData(" ")]
+    public void Parse_TestWebhookBody_IgnoredNotRejected(string body)
+    {
+        var result = Parse(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(WebhookOutcome.Ignored, result.Outcome);
+        Assert.Contains("Test webhook", result.IgnoredBecause, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\"id\": \"4711\"", "\"id\": \"\"", "ticket.id", "is required")] // blank placeholder
     [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"January 5, 2026\"", "ticket.created_at", "not an ISO-8601")] // {{ticket.created_at}} is date-only text
     [InlineData("\"created_at\": \"2026-01-05T08:12Z\"", "\"created_at\": \"2026-01-05T08:12\"", "ticket.created_at", "no UTC offset")] // a local time is never guessed
-    [InlineData("\"status\": \"New\"", "\"status\": \"Awaiting parts\"", "ticket.status", "maps to no case status")] // custom status not in the map
     public void Parse_BadTicketField_ReportsPath(string from, string to, string path, string message)
     {
         var result = Parse("zendesk/trigger_ticket_created.json", from, to);
@@ -107,6 +118,15 @@ public sealed partial class ZendeskAdapterTests
         var result = Parse("zendesk/trigger_ticket_changed_solved.json", "\"status\": \"Solved\"", "\"status\": \"\"");
 
         Assert.Equal("ticket.status", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Parse_CustomStatusNotInTheMap_AppliesTheRestAndNotes()
+    {
+        var update = EventText.Accepted(Parse("zendesk/trigger_ticket_changed_pending.json", "\"status\": \"Pending\"", "\"status\": \"Awaiting parts\""));
+
+        Assert.Equal(["2026-01-05T09:40:00Z Severity High"], EventText.Of(update));
+        Assert.Contains(update.Notes, n => n.Contains("'Awaiting parts' maps to no case status", StringComparison.Ordinal));
     }
 
     [Fact]
