@@ -23,6 +23,7 @@ export Webhooks__Connections__loadtest__Policy=lumenvox
 export Logging__LogLevel__Default=Warning
 # Ingestion alone is measured: the standalone sweep (issue 4, measured by eng/sweep-bench.sh) stays off.
 export Sweep__RunStandalone=false
+mkdir -p .azurite  # also when an Azurite already running was reused, which made no folder
 dotnet functions/bin/Release/net10.0/SlaFunctions.dll --urls http://127.0.0.1:7190 >.azurite/load-app.log 2>&1 &
 app_pid=$!
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:7190/api/health >/dev/null && break; sleep 0.2; done
