@@ -69,7 +69,9 @@ public sealed partial class NoticeSender : INoticeInbox
         }
         var key = new CaseKey(notice.Case.Connection, notice.Case.ExternalId);
         var pointKey = notice.PointKey;
-        using var activity = SlaTelemetry.Source.StartActivity("notice.send");
+        // Continues the sweep's trace across the queue, when the sweep was traced.
+        var parent = System.Diagnostics.ActivityContext.TryParse(notice.TraceParent, null, out var sweep) ? sweep : default;
+        using var activity = SlaTelemetry.Source.StartActivity("notice.send", System.Diagnostics.ActivityKind.Consumer, parent);
         activity?.SetTag("sla.kind", Kind(notice));
         activity?.SetTag("sla.policy", notice.Case.Policy);
         if (await JudgeAgainAsync(notice, key, cancellationToken).ConfigureAwait(false) is not { } judged)

@@ -35,6 +35,7 @@ public static class NoticeComposer
             Case = CaseOf(policy, state, snapshot, customer),
             Target = (target?.DueAt ?? target?.BreachedAt) is { } due ? TargetOf(target!.Target, due, point.At) : null,
             Notify = [.. point.Notify.Select(r => r.ToString())],
+            TraceParent = TraceParent(),
         };
     }
 
@@ -61,8 +62,13 @@ public static class NoticeComposer
             Target = change.DueAt is { } due ? TargetOf(change.Target, due, change.At) : null,
             Notify = [.. endpoints.Select(e => HookOptions.RecipientPrefix + e)],
             Change = new NoticeChange { Target = change.Name, From = change.From, To = change.To, RunStartedAt = change.RunStartedAt, DueAt = change.DueAt },
+            TraceParent = TraceParent(),
         };
     }
+
+    // The sweep's span, when one is recorded, as a W3C traceparent the sender continues.
+    private static string? TraceParent() =>
+        System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C, Recorded: true } current ? current.Id : null;
 
     /// <summary><c>connection/externalId/pointKey</c>.</summary>
     public static string NoticeId(CaseKey key, string pointKey) => $"{key.Connection}/{key.ExternalId}/{pointKey}";

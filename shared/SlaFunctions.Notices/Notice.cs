@@ -83,6 +83,11 @@ public sealed record Notice
     [JsonPropertyName("change")]
     public NoticeChange? Change { get; init; }
 
+    /// <summary>The W3C <c>traceparent</c> of the sweep that emitted it, so the sender's span continues that trace
+    /// across the queue; null when nobody traced the sweep. Optional in every version: older readers ignore it.</summary>
+    [JsonPropertyName("traceParent")]
+    public string? TraceParent { get; init; }
+
     /// <summary>When the sender sends it, once it has judged the target again at that instant; null in the message
     /// on the queue. An email tells the time left or late as of this instant, and says when it went out late.</summary>
     [JsonIgnore]

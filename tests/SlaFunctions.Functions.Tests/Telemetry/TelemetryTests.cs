@@ -47,6 +47,10 @@ public sealed class TelemetryTests : IAsyncLifetime
         await new CaseEvents(_api, _client).OpenAsync(caseId, Opened, "critical");
         _api.Clock.Reset(Opened + Duration.FromMinutes(61));
         await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+        var listener = ActivatorUtilities.CreateInstance<SlaFunctions.Sending.NoticeQueueListener>(_api.Services);
+        while (await listener.DrainOnceAsync(default) > 0)
+        {
+        }
         tracing.ForceFlush();
         meters.ForceFlush();
 
@@ -54,6 +58,9 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             Assert.Contains(spans, s => s.OperationName == "webhook.receive" && (string?)s.GetTagItem("sla.outcome") == "applied" && (string?)s.GetTagItem("sla.connection") == "acme-events");
             Assert.Contains(spans, s => s.OperationName == "sweep" && s.GetTagItem("sla.cases") is int cases && cases >= 1);
+            // The sender's span continues the sweep's trace across the queue.
+            var sweeps = spans.Where(s => s.OperationName == "sweep").ToList();
+            Assert.Contains(spans, s => s.OperationName == "notice.send" && sweeps.Any(w => w.TraceId == s.TraceId && w.SpanId == s.ParentSpanId));
             // Tags name connections, outcomes and counts, never the ticket, a person or a body.
             Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(caseId, StringComparison.Ordinal) == true || t.Value?.ToString()?.Contains('@') == true);
         }
