@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using SlaFunctions.Engine.Calendars;
 
@@ -13,6 +14,10 @@ internal sealed class TargetClock
 {
     private readonly IReadOnlyList<Pause> _pauses;
     private readonly Instant? _exactDue;
+    // A business-day due, worked out once: every point at or past the goal (a breach, each repeat after it) is placed
+    // from it. A reference is written whole, so two threads at worst both work it out. An open-time due is one walk,
+    // and no point asks for it.
+    private StrongBox<Instant?>? _due;
 
     /// <param name="calendar">Whose open time counts.</param>
     /// <param name="start">When the clock starts.</param>
@@ -37,13 +42,12 @@ internal sealed class TargetClock
 
     /// <summary>When the goal is used up; null when an open-ended pause comes first. For a business-day goal, its exact
     /// due, pushed out by exactly the open time paused before it (a pause that covers no open time changes nothing).</summary>
-    public Instant? Due
+    public Instant? Due => _exactDue is { } exact ? (_due ??= new StrongBox<Instant?>(ExactDue(exact))).Value : Walk(Start, Goal);
+
+    private Instant? ExactDue(Instant exact)
     {
-        get
-        {
-            var used = Walk(Start, Goal);
-            return _exactDue is { } exact && used is { } reached && reached < exact ? exact : used;
-        }
+        var used = Walk(Start, Goal);
+        return used is { } reached && reached < exact ? exact : used;
     }
 
     /// <summary>This run with other pauses (e.g. those before an instant), the same goal and exact due.</summary>
