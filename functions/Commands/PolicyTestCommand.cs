@@ -1,4 +1,4 @@
-using SlaFunctions.Examples;
+using SlaFunctions.Monitoring.Examples;
 using SlaFunctions.Policies;
 
 namespace SlaFunctions.Commands;

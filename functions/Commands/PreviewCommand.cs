@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 
 namespace SlaFunctions.Commands;
@@ -87,7 +88,7 @@ internal static class PreviewCommand
             }
             return CommandLine.BadInput;
         }
-        var indented = new SlaJsonContext(new JsonSerializerOptions(SlaJsonContext.Default.Options) { WriteIndented = true });
+        var indented = new MonitoringJsonContext(new JsonSerializerOptions(MonitoringJsonContext.Default.Options) { WriteIndented = true });
         await output.WriteLineAsync(JsonSerializer.Serialize(response, indented.PreviewResponse));
         return CommandLine.Ok;
     }

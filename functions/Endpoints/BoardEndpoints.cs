@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.StaticFiles;
 using NodaTime;
-using SlaFunctions.Board;
+using SlaFunctions.Monitoring.Board;
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
@@ -72,7 +73,7 @@ public static class BoardEndpoints
             var board = await cache.GetAsync();
             var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee), Blank(state));
             var view = BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200);
-            return Results.Json(view, SlaJsonContext.Default.BoardView);
+            return Results.Json(view, MonitoringJsonContext.Default.BoardView);
         }
         catch (StorageUnavailableException)
         {

@@ -1,9 +1,11 @@
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
@@ -94,7 +96,7 @@ public static class CaseEndpoints
                 NextTryAt = n.NextTryAt is { } next ? InstantText.Format(next) : null,
                 Attempts = n.Attempts,
             })],
-        }, SlaJsonContext.Default.CaseView);
+        }, MonitoringJsonContext.Default.CaseView);
     }
 
     // Open cases by state, a page at a time: ?state=breached|atRisk|open&policy=lumenvox&pageSize=50&continuation=...
@@ -167,7 +169,7 @@ public static class CaseEndpoints
                     Breached = c.Breached || c.NextDueAt < now,
                 })],
                 Continuation = CaseListToken.Encode(page.Continuation),
-            }, SlaJsonContext.Default.CaseList);
+            }, MonitoringJsonContext.Default.CaseList);
         }
         catch (StorageUnavailableException)
         {

@@ -1,6 +1,7 @@
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Webhooks;
@@ -53,6 +54,6 @@ public static class ConnectionEndpoints
                 Reason = d.Reason,
                 ExternalId = d.ExternalId,
             })],
-        }, SlaJsonContext.Default.ConnectionDeliveries);
+        }, EndpointJsonContext.Default.ConnectionDeliveries);
     }
 }

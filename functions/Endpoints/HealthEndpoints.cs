@@ -1,4 +1,4 @@
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
@@ -30,7 +30,7 @@ public static class HealthEndpoints
             Policies = policies.Ids,
             Dependencies = new() { Storage = new() { Status = failure is null ? "ok" : "failing", Detail = failure } },
         };
-        var json = Results.Json(report, SlaJsonContext.Default.HealthReport,
+        var json = Results.Json(report, EndpointJsonContext.Default.HealthReport,
             statusCode: failure is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         return failure is null ? json : new RetryAfterResult(json, RetryAfterResult.StorageSeconds);
     }

@@ -1,12 +1,12 @@
 using NodaTime;
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Notices;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Storage.Notices;
 
 namespace SlaFunctions.Endpoints;
@@ -44,7 +44,7 @@ public static class NoticeEndpoints
                     At = InstantText.Format(p.At),
                     Body = p.Body,
                 })],
-            }, SlaJsonContext.Default.PoisonList);
+            }, MonitoringJsonContext.Default.PoisonList);
         }
         catch (StorageUnavailableException)
         {
@@ -82,7 +82,7 @@ public static class NoticeEndpoints
             }
             await tables.Outbox.PutAsync(notice.Id, poison.Body, clock.GetCurrentInstant(), cancellationToken);
             await tables.Poison.RemoveAsync(id, cancellationToken);
-            return Results.Json(new PoisonReplay { Id = id, NoticeId = notice.Id }, SlaJsonContext.Default.PoisonReplay, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new PoisonReplay { Id = id, NoticeId = notice.Id }, MonitoringJsonContext.Default.PoisonReplay, statusCode: StatusCodes.Status202Accepted);
         }
         catch (StorageUnavailableException)
         {

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
-using SlaFunctions.Catalog;
+using SlaFunctions.Monitoring.Catalog;
 using SlaFunctions.Engine.Calendars;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 
 namespace SlaFunctions.Endpoints;
@@ -42,7 +43,7 @@ public static class PolicyEndpoints
                 Targets = [.. s.Targets.Select(t => new TargetSummary(t.Name, t.Calendar.Name, t.Goal.ToString()))],
             })],
         }).ToList(),
-        SlaJsonContext.Default.IReadOnlyListPolicySummary);
+        MonitoringJsonContext.Default.IReadOnlyListPolicySummary);
 
     // { "policyId": "lumenvox" | "policy": {...} or "YAML text", "from": "...", "to": "..." }
     private static async Task<IResult> OpenHours(HttpRequest request, PolicyCatalog policies, CancellationToken cancellationToken)
@@ -102,7 +103,7 @@ public static class PolicyEndpoints
             From = InstantText.Format(from!.Value),
             To = InstantText.Format(to!.Value),
             Calendars = [.. policy.Calendars.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Hours(c.Value, from.Value, to.Value))],
-        }, SlaJsonContext.Default.CalendarWindow);
+        }, MonitoringJsonContext.Default.CalendarWindow);
     }
 
     private static CalendarHours Hours(BusinessCalendar calendar, Instant from, Instant to)

@@ -2,9 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
 
 namespace SlaFunctions.Endpoints;
@@ -56,7 +57,7 @@ public static class PreviewEndpoints
         var response = PreviewCalculator.Calculate(policy, preview, clock.GetCurrentInstant(), errors);
         return response is null
             ? Problem.BadRequest("The preview request is invalid", errors)
-            : Results.Json(response, SlaJsonContext.Default.PreviewResponse);
+            : Results.Json(response, MonitoringJsonContext.Default.PreviewResponse);
     }
 
     private static bool TryResolve(PreviewRequest preview, PolicyCatalog policies, List<ProblemError> errors, out Policy policy)

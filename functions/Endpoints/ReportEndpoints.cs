@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Problems;
-using SlaFunctions.Reports;
+using SlaFunctions.Monitoring.Reports;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
 
@@ -108,7 +110,7 @@ public static class ReportEndpoints
             var name = $"compliance-{report.From[..10]}-{report.To[..10]}.csv";
             return Results.File(System.Text.Encoding.UTF8.GetBytes(ComplianceCsv.Write(report)), "text/csv; charset=utf-8", name);
         }
-        return Results.Json(report, SlaJsonContext.Default.ComplianceReport);
+        return Results.Json(report, MonitoringJsonContext.Default.ComplianceReport);
     }
 
     private static Instant Instant(string? text, string name, Instant fallback, List<ProblemError> errors)

@@ -1,8 +1,10 @@
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Hosting;
-using SlaFunctions.Json;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Policies;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
@@ -81,7 +83,7 @@ public static class WebhookEndpoints
                 ProblemError[] errors = [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))];
                 return await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", errors), StatusCodes.Status400BadRequest, Reason(errors));
             case WebhookOutcome.Ignored:
-                return await log.AnsweredAsync(Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, SlaJsonContext.Default.WebhookReceipt),
+                return await log.AnsweredAsync(Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, EndpointJsonContext.Default.WebhookReceipt),
                     "ignored", parsed.IgnoredBecause, null);
         }
         var update = parsed.Update!;
@@ -114,7 +116,7 @@ public static class WebhookEndpoints
         {
             var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
             var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
-            var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, SlaJsonContext.Default.WebhookReceipt);
+            var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, EndpointJsonContext.Default.WebhookReceipt);
             return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
         }
         catch (StorageUnavailableException)

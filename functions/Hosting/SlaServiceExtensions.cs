@@ -1,18 +1,22 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using NodaTime;
-using SlaFunctions.Cases;
-using SlaFunctions.Json;
+using SlaFunctions.Endpoints;
+using SlaFunctions.Monitoring.Board;
+using SlaFunctions.Monitoring.Cases;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring;
 using SlaFunctions.Notices.Email;
 using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Notices.Templates;
 using SlaFunctions.Policies;
 using Microsoft.Extensions.Options;
 using SlaFunctions.Problems;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Queues;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
+using SlaFunctions.Standalone;
 using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Hosting;
@@ -60,7 +64,8 @@ public static partial class SlaServiceExtensions
         var behindHost = FunctionsHost.IsPresent(builder.Configuration);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
-        builder.Services.AddSingleton<SlaFunctions.Board.BoardCache>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BoardOptions.Section).Get<BoardOptions>() ?? new BoardOptions());
+        builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<PolicyRecompute>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -90,7 +95,7 @@ public static partial class SlaServiceExtensions
         {
             builder.Services.AddHostedService<PolicyRecomputeOnStart>();
         }
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SlaJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, MonitoringJsonContext.Default));
         builder.Services.AddHostedService(provider => new PolicyStartupLog(provider.GetRequiredService<ILogger<PolicyCatalog>>(), folder, catalog));
         return builder;
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
 
 namespace SlaFunctions.Invocations;
 

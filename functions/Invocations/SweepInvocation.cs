@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 
 namespace SlaFunctions.Invocations;
 

@@ -1,4 +1,5 @@
-using SlaFunctions.Json;
+using SlaFunctions.Endpoints;
+using SlaFunctions.Monitoring.Problems;
 
 namespace SlaFunctions.Problems;
 
@@ -28,5 +29,5 @@ public static class Problem
 
     /// <summary>Writes <paramref name="problem"/> with its status and media type.</summary>
     public static IResult Result(ProblemDocument problem) =>
-        Results.Json(problem, SlaJsonContext.Default.ProblemDocument, ContentType, problem.Status);
+        Results.Json(problem, EndpointJsonContext.Default.ProblemDocument, ContentType, problem.Status);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SlaFunctions.Monitoring.Problems;
 
 namespace SlaFunctions.Problems;
 

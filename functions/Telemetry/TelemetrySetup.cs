@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SlaFunctions.Hosting;
+using SlaFunctions.Monitoring.Telemetry;
 
 namespace SlaFunctions.Telemetry;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SlaFunctions.Endpoints;
+using SlaFunctions.Monitoring.Telemetry;
 
 namespace SlaFunctions.Telemetry;
 

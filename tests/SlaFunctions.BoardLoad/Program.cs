@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Policies;
-using SlaFunctions.Preview;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Storage.Cases;
 
 // Seeds open cases for the board's load figures (eng/board-load.sh): each case is judged by the engine as the app

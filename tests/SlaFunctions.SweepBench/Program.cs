@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
 using SlaFunctions.Policies;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using SlaFunctions.SweepBench;
 
 // Sweep benchmark (issue 4). Run by eng/sweep-bench.sh against Azurite.

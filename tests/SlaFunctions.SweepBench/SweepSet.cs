@@ -5,15 +5,16 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Hosting;
+using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Notices;
 using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 
 namespace SlaFunctions.SweepBench;
 

@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Hosting;
+using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage.Cases;
 

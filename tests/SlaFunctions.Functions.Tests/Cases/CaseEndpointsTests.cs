@@ -147,7 +147,7 @@ public sealed partial class CaseEndpointsTests : IAsyncLifetime
         // unmarked, re-judges it from its history, and marks the policy; a second run finds nothing to do.
         await SeedRowAsync("stale", nextDue: null);
         await SeedRowAsync("closed-one", nextDue: null, status: "closed");
-        var recompute = (SlaFunctions.Cases.PolicyRecompute)_api.Services.GetService(typeof(SlaFunctions.Cases.PolicyRecompute))!;
+        var recompute = (SlaFunctions.Monitoring.Cases.PolicyRecompute)_api.Services.GetService(typeof(SlaFunctions.Monitoring.Cases.PolicyRecompute))!;
 
         var first = await recompute.RunAsync(default);
         var second = await recompute.RunAsync(default);

@@ -1,8 +1,9 @@
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Hosting;
+using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage.Cases;
 using Xunit;

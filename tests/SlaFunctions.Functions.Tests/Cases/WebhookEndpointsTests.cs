@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using NodaTime;
-using SlaFunctions.Cases;
+using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage.Cases;

@@ -1,5 +1,5 @@
 using SlaFunctions.Commands;
-using SlaFunctions.Examples;
+using SlaFunctions.Monitoring.Examples;
 using SlaFunctions.Policies;
 using Xunit;
 

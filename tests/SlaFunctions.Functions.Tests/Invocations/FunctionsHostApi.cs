@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
 using SlaFunctions.Notices;
-using SlaFunctions.Sending;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sending;
+using SlaFunctions.Monitoring.Sweep;
 
 namespace SlaFunctions.Functions.Tests.Invocations;
 

@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
+using SlaFunctions.Standalone;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
 using SlaFunctions.Storage.Notices;
 using SlaFunctions.Storage.Queues;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sending;

@@ -4,9 +4,10 @@ using MimeKit;
 using NodaTime;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
+using SlaFunctions.Standalone;
 using SlaFunctions.Storage.Queues;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sending;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using NodaTime;
-using SlaFunctions.Sending;
+using SlaFunctions.Monitoring.Sending;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sending;

@@ -3,7 +3,7 @@ using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage.Cases;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sweep;

@@ -4,7 +4,7 @@ using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Notices;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sweep;

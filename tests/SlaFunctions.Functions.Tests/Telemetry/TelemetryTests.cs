@@ -6,8 +6,9 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
+using SlaFunctions.Monitoring.Telemetry;
 using SlaFunctions.Storage.Queues;
-using SlaFunctions.Sweep;
+using SlaFunctions.Monitoring.Sweep;
 using SlaFunctions.Telemetry;
 using Xunit;
 
@@ -47,7 +48,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         await new CaseEvents(_api, _client).OpenAsync(caseId, Opened, "critical");
         _api.Clock.Reset(Opened + Duration.FromMinutes(61));
         await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
-        var listener = ActivatorUtilities.CreateInstance<SlaFunctions.Sending.NoticeQueueListener>(_api.Services);
+        var listener = ActivatorUtilities.CreateInstance<SlaFunctions.Standalone.NoticeQueueListener>(_api.Services);
         while (await listener.DrainOnceAsync(default) > 0)
         {
         }

@@ -1,4 +1,0 @@
-namespace SlaFunctions.Catalog;
-
-/// <summary>An open interval <c>[From, To)</c>, UTC.</summary>
-public sealed record OpenSpan(string From, string To);

@@ -1,0 +1,86 @@
+using SlaFunctions.Monitoring.Sending;
+using SlaFunctions.Storage.Queues;
+
+namespace SlaFunctions.Standalone;
+
+/// <summary>Standalone, the sender's trigger: reads the Storage Queue and hands each message to the inbox, deleting
+/// it when handled. Like the Service Bus trigger in Azure, a message that fails is delivered again (when its
+/// visibility runs out) and, after <see cref="MaxDeliveries"/> tries, is dead-lettered into the poison list.</summary>
+public sealed partial class NoticeQueueListener : BackgroundService
+{
+    /// <summary>Deliveries before a message is dead-lettered, as Service Bus's max delivery count.</summary>
+    public const int MaxDeliveries = 10;
+
+    private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+    private readonly StorageNoticeQueue _queue;
+    private readonly INoticeInbox _inbox;
+    private readonly ILogger<NoticeQueueListener> _logger;
+
+    /// <summary>Creates the listener.</summary>
+    public NoticeQueueListener(StorageNoticeQueue queue, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
+    {
+        _queue = queue;
+        _inbox = inbox;
+        _logger = logger;
+    }
+
+    /// <summary>Reads and handles one batch; returns how many messages it read.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var messages = await _queue.ReceiveAsync(16, Visibility, cancellationToken).ConfigureAwait(false);
+        foreach (var message in messages)
+        {
+            if (message.DequeueCount > MaxDeliveries)
+            {
+                await _inbox.DeadLetterAsync(message.Body.ToMemory(), $"Delivered {message.DequeueCount - 1} times without success.", cancellationToken).ConfigureAwait(false);
+                await _queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            try
+            {
+                await _inbox.ReceiveAsync(message.Body.ToMemory(), (int)message.DequeueCount, cancellationToken).ConfigureAwait(false);
+                await _queue.DeleteAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Left on the queue: it comes back when its visibility runs out.
+                Failed(_logger, message.MessageId, (int)message.DequeueCount, ex);
+            }
+        }
+        return messages.Count;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var read = 0;
+            try
+            {
+                read = await DrainOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Whatever storage answers (down, a refused key, a bug), the listener stays: an exception leaving this
+                // loop would stop the whole app.
+                QueueDown(_logger, ex);
+            }
+            if (read == 0)
+            {
+                await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Notice message {MessageId} failed on delivery {Delivery}; it will be delivered again")]
+    private static partial void Failed(ILogger logger, string messageId, int delivery, Exception exception);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "The notice queue cannot be read; trying again")]
+    private static partial void QueueDown(ILogger logger, Exception exception);
+}

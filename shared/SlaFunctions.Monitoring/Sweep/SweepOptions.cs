@@ -1,0 +1,52 @@
+using NodaTime;
+
+namespace SlaFunctions.Monitoring.Sweep;
+
+/// <summary>Settings of the <c>Sweep</c> section.</summary>
+public sealed class SweepOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Sweep";
+
+    /// <summary>When the sweep runs, as NCRONTAB with seconds (the Functions timer's format), in UTC: every minute by
+    /// default. Standalone, the app's own timer follows it; in Azure, the timer trigger's function.json reads it.</summary>
+    public string Schedule { get; set; } = "0 * * * * *";
+
+    /// <summary>Standalone, whether the app runs its own sweep timer and queue listener (off in tests that drive
+    /// the sweep by hand, and behind the Functions host, whose triggers do it).</summary>
+    public bool RunStandalone { get; set; } = true;
+
+    /// <summary>How far before the last checkpoint each sweep reads again, for index rows written late.</summary>
+    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far back the very first sweep reads.</summary>
+    public TimeSpan FirstLookBack { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a queued notice may go unfinished before the sweep queues it again (a lost message, a
+    /// host that died before sending its output).</summary>
+    public TimeSpan RequeueAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many cases are judged at once.</summary>
+    public int Parallelism { get; set; } = 8;
+
+    /// <summary>Every problem with these settings, each naming its key.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (SweepSchedule.TryParse(Schedule, out _) is false)
+        {
+            problems.Add($"Sweep:Schedule '{Schedule}' is not an NCRONTAB expression such as '0 * * * * *' (every minute).");
+        }
+        if (Overlap < TimeSpan.Zero || FirstLookBack < TimeSpan.Zero || RequeueAfter <= TimeSpan.Zero)
+        {
+            problems.Add("Sweep:Overlap and Sweep:FirstLookBack must not be negative, and Sweep:RequeueAfter must be positive.");
+        }
+        if (Parallelism is < 1 or > 64)
+        {
+            problems.Add($"Sweep:Parallelism {Parallelism} must be between 1 and 64.");
+        }
+        return problems;
+    }
+
+    internal Duration OverlapDuration => Duration.FromTimeSpan(Overlap);
+}
