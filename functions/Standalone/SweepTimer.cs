@@ -1,4 +1,5 @@
 using Cronos;
+using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Monitoring.Sweep;
 using SlaFunctions.Storage.Queues;
 

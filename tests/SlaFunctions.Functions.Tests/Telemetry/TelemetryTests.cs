@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
+using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Monitoring.Telemetry;
 using SlaFunctions.Storage.Queues;
 using SlaFunctions.Monitoring.Sweep;

@@ -2,19 +2,19 @@ using Azure;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using SlaFunctions.Notices;
 
 namespace SlaFunctions.Storage.Queues;
 
 /// <summary>The escalations queue when the app runs standalone: an Azure Storage Queue (Azurite locally) carrying
-/// the same message body as the Service Bus queue in Azure.</summary>
-public sealed class StorageNoticeQueue : INoticeQueue
+/// the same message body as the Service Bus queue in Azure. It carries text; what the text means (a notice) is the
+/// application's business.</summary>
+public class StorageQueue
 {
     private readonly QueueClient _queue;
     private volatile bool _created;
 
     /// <summary>The queue named in <paramref name="options"/>.</summary>
-    public StorageNoticeQueue(StorageOptions options)
+    public StorageQueue(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _queue = options.QueueEndpoint is { } endpoint
@@ -24,12 +24,13 @@ public sealed class StorageNoticeQueue : INoticeQueue
             : new QueueClient(options.ConnectionString, options.QueueName);
     }
 
-    /// <inheritdoc/>
-    public async Task SendAsync(Notice notice, CancellationToken cancellationToken)
+    /// <summary>Enqueues <paramref name="message"/>, creating the queue on first use.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public async Task SendAsync(string message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(message);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await Guard(() => _queue.SendMessageAsync(NoticeJson.ToText(notice), cancellationToken)).ConfigureAwait(false);
+        await Guard(() => _queue.SendMessageAsync(message, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>Up to <paramref name="count"/> messages, each hidden from other readers for
