@@ -27,7 +27,7 @@ public static class BoardEndpoints
     /// function. They call the API by absolute paths, so they work under either prefix.</summary>
     public static IEndpointRouteBuilder MapBoardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/board", GetBoard).WithName("GetBoard");
+        app.KeyedApi().MapGet("/api/board", GetBoard).WithName("GetBoard");
         app.MapGet("/api/ui/{*file}", GetPage).WithName("BoardPages");
         return app;
     }
@@ -53,13 +53,9 @@ public static class BoardEndpoints
 
     // ?policy=&customer=&severity=&assignee=&state=&limit=200
     private static async Task<IResult> GetBoard(
-        HttpRequest request, ApiKeyCheck keys, BoardCache cache, PolicyCatalog policies, IClock clock,
+        BoardCache cache, PolicyCatalog policies, IClock clock,
         string? policy = null, string? customer = null, string? severity = null, string? assignee = null, string? state = null, int? limit = null)
     {
-        if (keys.Refuse(request) is { } refused)
-        {
-            return refused;
-        }
         if (limit is < 1 or > 5000)
         {
             return Problem.BadRequest("The board request is invalid", [new("limit", $"{limit} is out of range; use 1 to 5000.")]);
@@ -68,17 +64,9 @@ public static class BoardEndpoints
         {
             return Problem.BadRequest("The board request is invalid", [new("state", $"'{state}' is not a state; use {string.Join(", ", BoardFilter.States)}.")]);
         }
-        try
-        {
-            var board = await cache.GetAsync();
-            var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee), Blank(state));
-            var view = BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200);
-            return Results.Json(view, MonitoringJsonContext.Default.BoardView);
-        }
-        catch (StorageUnavailableException)
-        {
-            return CaseEndpoints.Unavailable();
-        }
+        var board = await cache.GetAsync();
+        var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee), Blank(state));
+        return Results.Json(BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200), MonitoringJsonContext.Default.BoardView);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

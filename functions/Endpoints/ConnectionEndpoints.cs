@@ -15,32 +15,20 @@ public static class ConnectionEndpoints
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapConnectionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/connections/{connection}/deliveries", GetDeliveries).WithName("GetConnectionDeliveries");
+        app.KeyedApi().MapGet("/api/connections/{connection}/deliveries", GetDeliveries).WithName("GetConnectionDeliveries");
         return app;
     }
 
     private static async Task<IResult> GetDeliveries(
-        string connection, HttpRequest request, ApiKeyCheck keys, WebhookOptions webhooks, CaseTables tables, CancellationToken cancellationToken)
+        string connection, WebhookOptions webhooks, CaseTables tables, CancellationToken cancellationToken)
     {
-        if (keys.Refuse(request) is { } refused)
-        {
-            return refused;
-        }
         if (!webhooks.TryFind(connection, out connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; the configured ones are under Webhooks:Connections.");
         }
-        IReadOnlyList<WebhookDelivery> deliveries;
-        try
-        {
-            await tables.EnsureCreatedAsync(cancellationToken);
-            deliveries = await tables.WebhookLog.ListAsync(connection, cancellationToken);
-        }
-        catch (StorageUnavailableException)
-        {
-            return CaseEndpoints.Unavailable();
-        }
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var deliveries = await tables.WebhookLog.ListAsync(connection, cancellationToken);
         return Results.Json(new ConnectionDeliveries
         {
             Connection = connection,

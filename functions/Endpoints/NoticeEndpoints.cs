@@ -1,13 +1,6 @@
-using NodaTime;
-using SlaFunctions.Hosting;
 using SlaFunctions.Monitoring;
-using SlaFunctions.Notices;
-using SlaFunctions.Monitoring.Preview;
-using SlaFunctions.Problems;
-using SlaFunctions.Storage;
-using SlaFunctions.Storage.Cases;
 using SlaFunctions.Monitoring.Sending;
-using SlaFunctions.Storage.Notices;
+using SlaFunctions.Problems;
 
 namespace SlaFunctions.Endpoints;
 
@@ -18,75 +11,25 @@ public static class NoticeEndpoints
     /// <summary>Maps the notice routes.</summary>
     public static IEndpointRouteBuilder MapNoticeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/notices/poison", ListPoison).WithName("ListPoisonNotices");
-        app.MapPost("/api/notices/poison/{id}/replay", Replay).WithName("ReplayPoisonNotice");
+        var api = app.KeyedApi();
+        api.MapGet("/api/notices/poison", ListPoison).WithName("ListPoisonNotices");
+        api.MapPost("/api/notices/poison/{id}/replay", Replay).WithName("ReplayPoisonNotice");
         return app;
     }
 
-    private static async Task<IResult> ListPoison(HttpRequest request, ApiKeyCheck keys, CaseTables tables, CancellationToken cancellationToken)
-    {
-        if (keys.Refuse(request) is { } refused)
-        {
-            return refused;
-        }
-        try
-        {
-            await tables.EnsureCreatedAsync(cancellationToken);
-            var list = await tables.Poison.ListAsync(cancellationToken);
-            return Results.Json(new PoisonList
-            {
-                Notices = [.. list.OrderBy(p => p.At).Select(p => new PoisonListEntry
-                {
-                    Id = p.Id,
-                    NoticeId = p.NoticeId,
-                    Recipient = p.Recipient,
-                    Reason = p.Reason,
-                    At = InstantText.Format(p.At),
-                    Body = p.Body,
-                })],
-            }, MonitoringJsonContext.Default.PoisonList);
-        }
-        catch (StorageUnavailableException)
-        {
-            return CaseEndpoints.Unavailable();
-        }
-    }
+    private static async Task<IResult> ListPoison(SetAsideNotices notices, CancellationToken cancellationToken) =>
+        Results.Json(await notices.ListAsync(cancellationToken), MonitoringJsonContext.Default.PoisonList);
 
-    // Puts the notice back in the outbox, ready now, and lets its recipient be claimed again; the next sweep queues it.
-    private static async Task<IResult> Replay(string id, HttpRequest request, ApiKeyCheck keys, CaseTables tables, IClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Replay(string id, SetAsideNotices notices, CancellationToken cancellationToken)
     {
-        if (keys.Refuse(request) is { } refused)
+        var (outcome, replay, problem) = await notices.ReplayAsync(id, cancellationToken);
+        return outcome switch
         {
-            return refused;
-        }
-        try
-        {
-            await tables.EnsureCreatedAsync(cancellationToken);
-            if (await tables.Poison.GetAsync(id, cancellationToken) is not { } poison)
-            {
-                return Problem.Status(StatusCodes.Status404NotFound, "No such poison notice", $"The poison list has no entry '{id}'; GET /api/notices/poison lists them.");
-            }
-            Notice notice;
-            try
-            {
-                notice = NoticeJson.Read(poison.Body);
-            }
-            catch (NoticeFormatException ex)
-            {
-                return Problem.Status(StatusCodes.Status409Conflict, "Not a notice", $"Entry '{id}' cannot be replayed: {ex.Message} Remove the cause and send the ticket event again.");
-            }
-            if (poison.Recipient is { } recipient)
-            {
-                var pointKey = notice.PointKey;
-                await tables.Deliveries.ReleaseAsync(new CaseKey(notice.Case.Connection, notice.Case.ExternalId), pointKey, recipient, cancellationToken);
-            }
-            await tables.Outbox.PutAsync(notice.Id, poison.Body, clock.GetCurrentInstant(), cancellationToken);
-            await tables.Poison.RemoveAsync(id, cancellationToken);
-            return Results.Json(new PoisonReplay { Id = id, NoticeId = notice.Id }, MonitoringJsonContext.Default.PoisonReplay, statusCode: StatusCodes.Status202Accepted);
-        }
-        catch (StorageUnavailableException)
-        {
-            return CaseEndpoints.Unavailable();
-        }
+            PoisonReplayOutcome.NoSuchEntry => Problem.Status(StatusCodes.Status404NotFound, "No such poison notice",
+                $"The poison list has no entry '{id}'; GET /api/notices/poison lists them."),
+            PoisonReplayOutcome.NotANotice => Problem.Status(StatusCodes.Status409Conflict, "Not a notice",
+                $"Entry '{id}' cannot be replayed: {problem} Remove the cause and send the ticket event again."),
+            _ => Results.Json(replay, MonitoringJsonContext.Default.PoisonReplay, statusCode: StatusCodes.Status202Accepted),
+        };
     }
 }

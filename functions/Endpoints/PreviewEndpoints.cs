@@ -19,7 +19,7 @@ public static class PreviewEndpoints
     /// <summary>Maps the preview route.</summary>
     public static IEndpointRouteBuilder MapPreviewEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sla/preview", Preview).WithName("PreviewSla");
+        app.PublicApi().MapPost("/api/sla/preview", Preview).WithName("PreviewSla");
         return app;
     }
 

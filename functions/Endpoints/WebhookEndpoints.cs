@@ -28,7 +28,7 @@ public static class WebhookEndpoints
     /// <summary>Maps the webhook route.</summary>
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/{connection}", Receive).WithName("ReceiveWebhook").AddEndpointFilter(WebhookTelemetry.RecordAsync);
+        app.MapPost("/api/webhooks/{connection}", Receive).WithName("ReceiveWebhook").AddEndpointFilter(WebhookTelemetry.RecordAsync).WithStorageFailures();
         return app;
     }
 
@@ -112,17 +112,10 @@ public static class WebhookEndpoints
             Events = update.Events,
             Notes = update.Notes,
         };
-        try
-        {
-            var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
-            var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
-            var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, EndpointJsonContext.Default.WebhookReceipt);
-            return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
-        }
-        catch (StorageUnavailableException)
-        {
-            return CaseEndpoints.Unavailable();
-        }
+        var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
+        var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
+        var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, EndpointJsonContext.Default.WebhookReceipt);
+        return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
     }
 
     // The problems of a 400, as the delivery log shows them.

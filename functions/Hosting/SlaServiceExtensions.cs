@@ -5,6 +5,7 @@ using SlaFunctions.Endpoints;
 using SlaFunctions.Monitoring.Board;
 using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Reports;
 using SlaFunctions.Monitoring;
 using SlaFunctions.Notices.Email;
 using SlaFunctions.Notices.Hooks;
@@ -64,6 +65,9 @@ public static partial class SlaServiceExtensions
         var behindHost = FunctionsHost.IsPresent(builder.Configuration);
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
+        builder.Services.AddSingleton<CaseQueries>();
+        builder.Services.AddSingleton<SetAsideNotices>();
+        builder.Services.AddSingleton<ComplianceReports>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(BoardOptions.Section).Get<BoardOptions>() ?? new BoardOptions());
         builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using NodaTime;
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Preview;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Policies;
+using SlaFunctions.Storage;
+
+namespace SlaFunctions.Monitoring.Reports;
+
+/// <summary>The compliance report: met and breached targets and times, for cases opened in a window.</summary>
+/// <param name="tables">Where cases are kept.</param>
+/// <param name="policies">The loaded policies, which judge the cases.</param>
+/// <param name="webhooks">The connections, which name each case's customer.</param>
+/// <param name="clock">Gives now.</param>
+public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies, WebhookOptions webhooks, IClock clock)
+{
+    // Case histories are read this many at a time.
+    private const int Readers = 8;
+
+    /// <summary>Checks a request: <paramref name="from"/> and <paramref name="to"/> are ISO-8601 instants (default this
+    /// UTC month), <paramref name="groupBy"/> is <c>severity</c>, <c>customer</c> or <c>target</c> (the default), and
+    /// <paramref name="policy"/> a loaded policy's id or null. Null, with <paramref name="errors"/> naming each bad
+    /// parameter, when the request is invalid.</summary>
+    public ComplianceQuery? Read(string? from, string? to, string? policy, string? groupBy, List<ProblemError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var count = errors.Count;
+        var monthStart = clock.GetCurrentInstant().InUtc().Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var start = Instant(from, "from", monthStart, errors);
+        var end = Instant(to, "to", monthStart.InUtc().Date.PlusMonths(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), errors);
+        if (errors.Count == count && end <= start)
+        {
+            errors.Add(new("to", "must be after 'from'; the window is [from, to)."));
+        }
+        ComplianceGrouping? grouping = groupBy switch
+        {
+            null or "target" => ComplianceGrouping.Target,
+            "severity" => ComplianceGrouping.Severity,
+            "customer" => ComplianceGrouping.Customer,
+            _ => null,
+        };
+        if (grouping is null)
+        {
+            errors.Add(new("groupBy", $"'{groupBy}' is not a grouping; use severity, customer or target."));
+        }
+        if (policy is not null && !policies.TryGet(policy, out _))
+        {
+            errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
+        }
+        return errors.Count > count ? null : new ComplianceQuery(start, end, policy, grouping!.Value);
+    }
+
+    /// <summary>The report for <paramref name="query"/>, judged now; cases whose policy is not loaded are skipped
+    /// and counted.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public async Task<ComplianceReport> BuildAsync(ComplianceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = clock.GetCurrentInstant();
+        var store = await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await store.ReadCasesOpenedAsync(query.From, query.To, query.Policy, cancellationToken).ConfigureAwait(false);
+        var counted = new ConcurrentBag<ComplianceCase>();
+        var judged = rows.Where(r => policies.TryGet(r.PolicyId, out _)).ToList();
+        await Parallel.ForEachAsync(judged, new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = cancellationToken }, async (row, token) =>
+        {
+            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, out var covering))
+            {
+                counted.Add(new ComplianceCase(covering, record, webhooks.CustomerOf(row.Key.Connection)));
+            }
+        }).ConfigureAwait(false);
+        return new ComplianceReport
+        {
+            From = InstantText.Format(query.From),
+            To = InstantText.Format(query.To),
+            AsOf = InstantText.Format(now),
+            Policy = query.Policy,
+            GroupBy = PreviewWords.CamelCase(query.Grouping.ToString()),
+            Cases = counted.Count,
+            Skipped = rows.Count - judged.Count,
+            Rows = ComplianceCalculator.Rows(counted, query.Grouping, now),
+        };
+    }
+
+    private static Instant Instant(string? text, string name, Instant fallback, List<ProblemError> errors)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+        if (InstantText.TryParse(text, out var at, out var error))
+        {
+            return at;
+        }
+        errors.Add(new(name, error));
+        return fallback;
+    }
+}
