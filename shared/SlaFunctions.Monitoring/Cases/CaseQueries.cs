@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using SlaFunctions.Monitoring.Catalog;
 using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Problems;
@@ -83,21 +84,9 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
         string? state, string? policy, string? pageSize, string? continuation, List<ProblemError> errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        CaseListState? wanted = state switch
-        {
-            null or "open" => CaseListState.Open,
-            "breached" => CaseListState.Breached,
-            "atRisk" => CaseListState.AtRisk,
-            _ => null,
-        };
-        if (wanted is null)
-        {
-            errors.Add(new("state", $"'{state}' is not a state; use open, breached or atRisk."));
-        }
-        if (policy is not null && !policies.TryGet(policy, out _))
-        {
-            errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
-        }
+        var wanted = QueryWord.Choose(state, CaseListState.Open, "state", "state", errors,
+            ("open", CaseListState.Open), ("breached", CaseListState.Breached), ("atRisk", CaseListState.AtRisk));
+        PolicyFilter.Check(policies, policy, errors);
         // Read here, not bound: a bound int answers "abc" with a bare 400 that names nothing.
         var size = 100;
         if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > 1000))

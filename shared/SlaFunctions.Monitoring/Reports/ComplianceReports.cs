@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using SlaFunctions.Monitoring.Catalog;
 using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Problems;
@@ -33,21 +34,9 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
         {
             errors.Add(new("to", "must be after 'from'; the window is [from, to)."));
         }
-        ComplianceGrouping? grouping = groupBy switch
-        {
-            null or "target" => ComplianceGrouping.Target,
-            "severity" => ComplianceGrouping.Severity,
-            "customer" => ComplianceGrouping.Customer,
-            _ => null,
-        };
-        if (grouping is null)
-        {
-            errors.Add(new("groupBy", $"'{groupBy}' is not a grouping; use severity, customer or target."));
-        }
-        if (policy is not null && !policies.TryGet(policy, out _))
-        {
-            errors.Add(new("policy", $"'{policy}' is not a loaded policy ({string.Join(", ", policies.Ids)})."));
-        }
+        var grouping = QueryWord.Choose(groupBy, ComplianceGrouping.Target, "groupBy", "grouping", errors,
+            ("severity", ComplianceGrouping.Severity), ("customer", ComplianceGrouping.Customer), ("target", ComplianceGrouping.Target));
+        PolicyFilter.Check(policies, policy, errors);
         return errors.Count > count ? null : new ComplianceQuery(start, end, policy, grouping!.Value);
     }
 
