@@ -1,18 +1,10 @@
 using NodaTime;
-using SlaFunctions.Monitoring.Cases;
-using SlaFunctions.Engine.Clocks;
-using SlaFunctions.Hosting;
 using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Monitoring.Problems;
-using SlaFunctions.Monitoring;
-using SlaFunctions.Policies;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
-using SlaFunctions.Storage.Cases;
-using SlaFunctions.Webhooks;
-using SlaFunctions.Webhooks.Signatures;
-
 using SlaFunctions.Telemetry;
+using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Endpoints;
 
@@ -33,8 +25,8 @@ public static class WebhookEndpoints
     }
 
     private static async Task<IResult> Receive(
-        string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
-        CaseIngestion ingestion, CaseTables tables, IClock clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        string connection, HttpRequest request, WebhookOptions webhooks, WebhookIntake intake, CaseTables tables, IClock clock, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         if (!webhooks.TryFind(connection, out connection, out var settings))
         {
@@ -55,11 +47,9 @@ public static class WebhookEndpoints
         {
             return await log.RefusedAsync(TooLarge(), StatusCodes.Status413PayloadTooLarge, $"The body is over {MaxBodyBytes / 1024} KiB.");
         }
-        var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
         var headers = request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())).ToList();
         var delivery = new WebhookRequest(body, headers, clock.GetCurrentInstant());
-        var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
+        var check = intake.Verify(settings, delivery);
         if (!check.IsValid)
         {
             return await log.RefusedAsync(Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail),
@@ -76,56 +66,20 @@ public static class WebhookEndpoints
             }
             delivery = new WebhookRequest(json, headers, delivery.ReceivedAt);
         }
-        var parsed = adapter.Parse(delivery, Mapping(settings));
-        switch (parsed.Outcome)
+        var result = await intake.ApplyAsync(connection, settings, delivery, cancellationToken);
+        return result.Outcome switch
         {
-            case WebhookOutcome.Rejected:
-                ProblemError[] errors = [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))];
-                return await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", errors), StatusCodes.Status400BadRequest, Reason(errors));
-            case WebhookOutcome.Ignored:
-                return await log.AnsweredAsync(Results.Json(new WebhookReceipt { Outcome = "ignored", Detail = parsed.IgnoredBecause }, EndpointJsonContext.Default.WebhookReceipt),
-                    "ignored", parsed.IgnoredBecause, null);
-        }
-        var update = parsed.Update!;
-        var key = new CaseKey(connection, update.ExternalId);
-        if (!key.FitsTableKeys)
-        {
-            // The adapters bound an id's length; only an id dense with characters that escape (/ # ? % |) gets here.
-            var tooLong = new ProblemError("externalId",
-                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.");
-            return await log.RefusedAsync(Problem.BadRequest("The ticket id cannot key a case", [tooLong]), StatusCodes.Status400BadRequest, Reason([tooLong]));
-        }
-        policies.TryGet(settings.Policy, out var policy);
-        var incoming = new IncomingCase
-        {
-            Key = key,
-            DeliveryId = update.DeliveryId,
-            EarlierDeliveryIds = update.EarlierDeliveryIds,
-            OpenedAt = update.OpenedAt,
-            UpdatedAt = update.UpdatedAt,
-            Priority = update.Severity ?? update.Priority,
-            Title = update.Title,
-            Url = update.Url,
-            Assignee = update.Assignee,
-            Requester = update.Requester,
-            Channel = update.Channel,
-            Events = update.Events,
-            Notes = update.Notes,
+            IntakeOutcome.Unreadable => await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", result.Errors), StatusCodes.Status400BadRequest, Reason(result.Errors)),
+            IntakeOutcome.UnkeyableId => await log.RefusedAsync(Problem.BadRequest("The ticket id cannot key a case", result.Errors), StatusCodes.Status400BadRequest, Reason(result.Errors)),
+            IntakeOutcome.Ignored => await log.AnsweredAsync(Receipt(new WebhookReceipt { Outcome = result.Word, Detail = result.Detail }), result.Word, result.Detail, null),
+            _ => await log.AnsweredAsync(Receipt(new WebhookReceipt { Outcome = result.Word, Case = $"{connection}/{result.ExternalId}" }), result.Word, result.Detail, result.ExternalId),
         };
-        var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
-        var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
-        var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, EndpointJsonContext.Default.WebhookReceipt);
-        return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
     }
 
     // The problems of a 400, as the delivery log shows them.
     private static string Reason(IEnumerable<ProblemError> errors) => string.Join("; ", errors);
 
-    private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
-    {
-        Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
-        Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
-    };
+    private static IResult Receipt(WebhookReceipt receipt) => Results.Json(receipt, EndpointJsonContext.Default.WebhookReceipt);
 
     private static IResult TooLarge() => Problem.Status(StatusCodes.Status413PayloadTooLarge, "Delivery too large",
         $"A webhook body may be at most {MaxBodyBytes / 1024} KiB; send ids and fields, not attachments.");

@@ -66,6 +66,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(new ApiKeyCheck(api, behindHost));
         builder.Services.AddSingleton<CaseIngestion>();
         builder.Services.AddSingleton<CaseQueries>();
+        builder.Services.AddSingleton<WebhookIntake>();
         builder.Services.AddSingleton<SetAsideNotices>();
         builder.Services.AddSingleton<ComplianceReports>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(BoardOptions.Section).Get<BoardOptions>() ?? new BoardOptions());

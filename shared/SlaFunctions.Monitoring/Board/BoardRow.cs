@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NodaTime;
-using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Storage.Cases;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Storage.Cases;
 

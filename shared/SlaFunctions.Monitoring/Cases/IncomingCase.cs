@@ -1,6 +1,7 @@
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Monitoring.Cases;
 
@@ -47,4 +48,27 @@ public sealed record IncomingCase
 
     /// <summary>Things the adapter wants recorded in the history for people (e.g. an unmapped status).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>What <paramref name="update"/>, read by its adapter, says about the case <paramref name="key"/>. A
+    /// severity the payload names outright wins over its priority.</summary>
+    public static IncomingCase From(CaseKey key, CaseUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return new IncomingCase
+        {
+            Key = key,
+            DeliveryId = update.DeliveryId,
+            EarlierDeliveryIds = update.EarlierDeliveryIds,
+            OpenedAt = update.OpenedAt,
+            UpdatedAt = update.UpdatedAt,
+            Priority = update.Severity ?? update.Priority,
+            Title = update.Title,
+            Url = update.Url,
+            Assignee = update.Assignee,
+            Requester = update.Requester,
+            Channel = update.Channel,
+            Events = update.Events,
+            Notes = update.Notes,
+        };
+    }
 }

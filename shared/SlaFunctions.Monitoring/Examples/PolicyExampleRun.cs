@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Problems;
 

@@ -1,0 +1,66 @@
+using SlaFunctions.Engine.Clocks;
+using SlaFunctions.Monitoring.Cases;
+using SlaFunctions.Monitoring.Problems;
+using SlaFunctions.Policies;
+using SlaFunctions.Storage;
+using SlaFunctions.Storage.Cases;
+using SlaFunctions.Webhooks;
+using SlaFunctions.Webhooks.Signatures;
+
+namespace SlaFunctions.Monitoring.Intake;
+
+/// <summary>A ticket tool's delivery through a connection: its signature checked, its payload read, and its changes
+/// committed to the case. The connection fixes the tool, the secrets and the policy: nothing in the payload can choose
+/// another customer's case or policy.</summary>
+/// <param name="adapters">One adapter per source kind.</param>
+/// <param name="policies">The loaded policies; a connection's policy was checked at start-up.</param>
+/// <param name="ingestion">Commits a delivery to its case.</param>
+public sealed class WebhookIntake(WebhookAdapters adapters, PolicyCatalog policies, CaseIngestion ingestion)
+{
+    /// <summary>Checks <paramref name="delivery"/>'s signature against <paramref name="settings"/>' secrets (the
+    /// current one and, while rotating, the previous one).</summary>
+    public SignatureCheck Verify(ConnectionOptions settings, WebhookRequest delivery)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        return Adapter(settings).Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
+    }
+
+    /// <summary>Reads a verified <paramref name="delivery"/> (its JSON payload) and applies it to its case of
+    /// <paramref name="connection"/>, named as configured.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; nothing was written.</exception>
+    public async Task<IntakeResult> ApplyAsync(string connection, ConnectionOptions settings, WebhookRequest delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var parsed = Adapter(settings).Parse(delivery, Mapping(settings));
+        switch (parsed.Outcome)
+        {
+            case WebhookOutcome.Rejected:
+                return new IntakeResult(IntakeOutcome.Unreadable, [.. parsed.Problems.Select(p => new ProblemError(p.Path, p.Message))]);
+            case WebhookOutcome.Ignored:
+                return new IntakeResult(IntakeOutcome.Ignored, [], parsed.IgnoredBecause);
+        }
+        var update = parsed.Update!;
+        var key = new CaseKey(connection, update.ExternalId);
+        if (!key.FitsTableKeys)
+        {
+            // The adapters bound an id's length; only an id dense with characters that escape (/ # ? % |) gets here.
+            return new IntakeResult(IntakeOutcome.UnkeyableId, [new ProblemError("externalId",
+                $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
+        }
+        policies.TryGet(settings.Policy, out var policy);
+        var committed = await ingestion.ApplyAsync(settings, policy!, IncomingCase.From(key, update), cancellationToken).ConfigureAwait(false);
+        var outcome = committed switch { CommitOutcome.Duplicate => IntakeOutcome.Duplicate, CommitOutcome.Unchanged => IntakeOutcome.Unchanged, _ => IntakeOutcome.Applied };
+        var notes = update.Notes.Count == 0 || outcome == IntakeOutcome.Duplicate ? null : string.Join(" ", update.Notes);
+        return new IntakeResult(outcome, [], notes, update.ExternalId);
+    }
+
+    // The source was checked at start-up (WebhookOptions.Problems).
+    private IWebhookAdapter Adapter(ConnectionOptions settings) => adapters.Find(settings.Source)!;
+
+    private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
+    {
+        Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
+        Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
+    };
+}
