@@ -50,7 +50,7 @@ public static class PreviewEndpoints
         {
             return Problem.BadRequest("The preview request is invalid", errors);
         }
-        if (!TryResolve(preview, policies, errors, out var policy))
+        if (PreviewPolicy.Resolve(preview, policies, errors) is not { } policy)
         {
             return Problem.BadRequest(preview.Policy is null ? "Unknown policy" : "The policy is invalid", errors);
         }
@@ -58,23 +58,5 @@ public static class PreviewEndpoints
         return response is null
             ? Problem.BadRequest("The preview request is invalid", errors)
             : Results.Json(response, MonitoringJsonContext.Default.PreviewResponse);
-    }
-
-    private static bool TryResolve(PreviewRequest preview, PolicyCatalog policies, List<ProblemError> errors, out Policy policy)
-    {
-        if (preview.Policy is { } inline)
-        {
-            policy = InlinePolicy.Read(inline, errors)!;
-            return policy is not null;
-        }
-        if (policies.TryGet(preview.PolicyId!, out var loaded))
-        {
-            policy = loaded;
-            return true;
-        }
-        var known = policies.Ids.Count == 0 ? "no policies are loaded" : "loaded: " + string.Join(", ", policies.Ids);
-        errors.Add(new("policyId", $"'{preview.PolicyId}' is not a loaded policy ({known}); send the document inline as 'policy' instead."));
-        policy = null!;
-        return false;
     }
 }
