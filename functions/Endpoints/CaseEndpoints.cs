@@ -35,7 +35,7 @@ public static class CaseEndpoints
             (connection, externalId) = (sentConnection, sentId);
         }
         // Cases keep the connection's name as configured, whatever the letter case of the URL.
-        webhooks.TryFind(connection, out connection, out _);
+        connection = webhooks.TryFind(connection, out var configured) ? configured.Name : connection;
         CaseRecord? record;
         IReadOnlyList<NoticeDelivery> notices;
         try

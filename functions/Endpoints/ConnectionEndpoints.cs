@@ -25,11 +25,12 @@ public static class ConnectionEndpoints
         {
             return refused;
         }
-        if (!webhooks.TryFind(connection, out connection, out var settings))
+        if (!webhooks.TryFind(connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; the configured ones are under Webhooks:Connections.");
         }
+        connection = settings.Name;
         IReadOnlyList<WebhookDelivery> deliveries;
         try
         {

@@ -34,11 +34,12 @@ public static class WebhookEndpoints
         string connection, HttpRequest request, WebhookOptions webhooks, WebhookAdapters adapters, PolicyCatalog policies,
         CaseIngestion ingestion, CaseTables tables, IClock clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        if (!webhooks.TryFind(connection, out connection, out var settings))
+        if (!webhooks.TryFind(connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
+        connection = settings.Name;
         var log = new DeliveryRecorder(tables, connection, clock.GetCurrentInstant(), loggers.CreateLogger(nameof(WebhookEndpoints)));
         // GitHub's webhook form defaults to a form whose payload field holds the JSON; no other tool sends one.
         var form = settings.Source.Equals("github", StringComparison.OrdinalIgnoreCase) && FormPayload.Matches(request.ContentType);
@@ -56,8 +57,7 @@ public static class WebhookEndpoints
         var adapter = adapters.Find(settings.Source)!; // the source was checked at start-up
         var headers = request.Headers.Select(h => new KeyValuePair<string, string?>(h.Key, h.Value.ToString())).ToList();
         var delivery = new WebhookRequest(body, headers, clock.GetCurrentInstant());
-        var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        var check = adapter.Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
+        var check = settings.SchemeFor(adapter).Verify(delivery, settings.Secrets);
         if (!check.IsValid)
         {
             return await log.RefusedAsync(Problem.Status(StatusCodes.Status401Unauthorized, "Signature refused", check.Detail),
@@ -74,7 +74,7 @@ public static class WebhookEndpoints
             }
             delivery = new WebhookRequest(json, headers, delivery.ReceivedAt);
         }
-        var parsed = adapter.Parse(delivery, Mapping(settings));
+        var parsed = adapter.Parse(delivery, settings.Mapping);
         switch (parsed.Outcome)
         {
             case WebhookOutcome.Rejected:
@@ -112,7 +112,7 @@ public static class WebhookEndpoints
         };
         try
         {
-            var outcome = await ingestion.ApplyAsync(settings, policy!, incoming, cancellationToken);
+            var outcome = await ingestion.ApplyAsync(policy!, incoming, cancellationToken);
             var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
             var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, SlaJsonContext.Default.WebhookReceipt);
             return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
@@ -125,12 +125,6 @@ public static class WebhookEndpoints
 
     // The problems of a 400, as the delivery log shows them.
     private static string Reason(IEnumerable<ProblemError> errors) => string.Join("; ", errors);
-
-    private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
-    {
-        Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
-        Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
-    };
 
     private static IResult TooLarge() => Problem.Status(StatusCodes.Status413PayloadTooLarge, "Delivery too large",
         $"A webhook body may be at most {MaxBodyBytes / 1024} KiB; send ids and fields, not attachments.");
