@@ -44,6 +44,7 @@ public sealed class CaseIngestion
     {
         incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
+        var unmapped = new List<string>(incoming.Unmapped);
         CaseSnapshot snapshot;
         if (current is null)
         {
@@ -53,6 +54,7 @@ public sealed class CaseIngestion
             if (note is not null)
             {
                 appended.Add(Entry(new CaseEvent { At = openedAt, Type = CaseEventType.SystemNote }, incoming, now, note));
+                unmapped.AddRange(UnmappedValues.Priority(incoming.Priority));
             }
         }
         else
@@ -66,6 +68,7 @@ public sealed class CaseIngestion
             if (e.Type == CaseEventType.Severity)
             {
                 var (severity, note) = SeverityFor(policy, e.Severity, channel: null);
+                unmapped.AddRange(note is null ? [] : UnmappedValues.Priority(e.Severity));
                 appended.Add(note is null
                     ? Entry(e with { Severity = severity.Id }, incoming, now, null)
                     : Entry(new CaseEvent { At = e.At, Type = CaseEventType.SystemNote }, incoming, now, $"{note} The severity was left as it was."));
@@ -87,6 +90,7 @@ public sealed class CaseIngestion
                 FieldsAsOf = incoming.UpdatedAt ?? snapshot.FieldsAsOf,
             };
         }
+        snapshot = snapshot with { Unmapped = UnmappedValues.Merge(snapshot.Unmapped, unmapped, incoming.Events, current is null) };
         var history = (current?.History ?? []).Concat(appended).ToList();
         var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>(), announceChanges);
         return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };

@@ -47,4 +47,7 @@ public sealed record IncomingCase
 
     /// <summary>Things the adapter wants recorded in the history for people (e.g. an unmapped status).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The tool's values the adapter could not map (<c>status: …</c>, <c>priority: …</c>), kept on the case.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
 }

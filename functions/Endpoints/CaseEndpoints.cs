@@ -68,6 +68,7 @@ public static class CaseEndpoints
             PolicyId = policy.Id,
             Severity = evaluation.State.Severity.Id,
             Status = snapshot.Status,
+            Unmapped = snapshot.Unmapped,
             Title = snapshot.Title,
             Url = snapshot.Url,
             Assignee = snapshot.Assignee,

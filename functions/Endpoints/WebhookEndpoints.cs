@@ -109,13 +109,15 @@ public static class WebhookEndpoints
             Channel = update.Channel,
             Events = update.Events,
             Notes = update.Notes,
+            Unmapped = update.Unmapped,
         };
         try
         {
             var outcome = await ingestion.ApplyAsync(policy!, incoming, cancellationToken);
             var word = outcome switch { CommitOutcome.Duplicate => "duplicate", CommitOutcome.Unchanged => "unchanged", _ => "applied" };
             var receipt = Results.Json(new WebhookReceipt { Outcome = word, Case = $"{connection}/{update.ExternalId}" }, SlaJsonContext.Default.WebhookReceipt);
-            return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId);
+            return await log.AnsweredAsync(receipt, word, update.Notes.Count == 0 || word == "duplicate" ? null : string.Join(" ", update.Notes), update.ExternalId,
+                word == "duplicate" ? [] : UnmappedValues.Of(incoming, policy!));
         }
         catch (StorageUnavailableException)
         {

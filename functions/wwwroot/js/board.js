@@ -82,7 +82,8 @@ function row(c) {
     "aria-label": `Timeline of ${c.externalId}` }, "timeline");
   const status = STATUS_TEXT[c.status];
   const cells = [
-    [el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state }), status && c.state !== "paused" ? [el("br"), el("span", { class: "status", text: status })] : null],
+    [el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state }), status && c.state !== "paused" ? [el("br"), el("span", { class: "status", text: status })] : null,
+      c.unmapped?.length ? [el("br"), el("span", { class: "unmapped", title: `Not in the connection's map: ${c.unmapped.join(", ")}`, text: "⚠ unmapped" })] : null],
     timeCell(c),
     c.target ?? "",
     severityText(c),

@@ -171,6 +171,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 

@@ -69,6 +69,7 @@ internal static class ZendeskTriggerReader
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 
