@@ -123,6 +123,25 @@ public sealed class CloudEventsAdapterTests
         Assert.Contains("'P1' maps to no severity", Assert.Single(update.Notes), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("com.slafunctions.case.eta")] // the one prefix, shared with the outbound com.slafunctions.target.*
+    [InlineData("dev.slafunctions.case.eta")] // the earlier spelling, still accepted for existing senders
+    public void Parse_EitherSpellingOfTheCasePrefix_SameEvent(string type)
+    {
+        var update = EventText.Accepted(Parse("cloudevents/eta.json", "dev.slafunctions.case.eta", type));
+
+        Assert.Equal("2026-01-05T16:11:00Z Eta", string.Join("; ", EventText.Of(update)));
+    }
+
+    [Fact]
+    public void Parse_UnknownTypeUnderThePrefix_RefusedNamingTheCurrentSpelling()
+    {
+        var result = Parse("cloudevents/eta.json", "dev.slafunctions.case.eta", "com.slafunctions.case.etaa");
+
+        Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
+        Assert.Contains("use com.slafunctions.case.opened,", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_ForeignType_Ignored()
     {
