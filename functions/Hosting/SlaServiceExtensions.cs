@@ -31,6 +31,7 @@ public static partial class SlaServiceExtensions
         var catalog = folder is null ? PolicyCatalog.Empty : PolicyCatalog.LoadDirectory(folder);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(new SlaFunctions.Catalog.PolicySources(folder));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
