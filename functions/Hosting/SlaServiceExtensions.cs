@@ -48,7 +48,7 @@ public static partial class SlaServiceExtensions
             email.From ??= "sla@localhost.localdomain";
         }
         var templates = folder is null ? null : Path.Combine(folder, "templates");
-        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
+        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(CustomerLinks.Problems(webhooks)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
             .Concat(hooks.Problems(catalog.Ids, [.. webhooks.Connections.Keys]))
             .Concat(new NoticeTemplates(templates).Problems()).ToList();
         if (problems.Count > 0)
@@ -68,6 +68,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(sweep);
         builder.Services.AddSingleton(notices);
         builder.Services.AddSingleton<NoticeRecipients>();
+        builder.Services.AddSingleton<CustomerLinks>();
         builder.Services.AddSingleton<ISweep, Sweeper>();
         builder.Services.AddSingleton(new StorageNoticeQueue(storage));
         builder.Services.AddSingleton(email);
