@@ -26,6 +26,7 @@ public static partial class SlaServiceExtensions
     public static WebApplicationBuilder AddSla(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddConsoleLogDefaults();
         var options = builder.Configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         var folder = options.ResolvePoliciesPath();
         var catalog = folder is null ? PolicyCatalog.Empty : PolicyCatalog.LoadDirectory(folder);

@@ -7,7 +7,7 @@ import { readFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectionOf, root, startApp } from "./app.mjs";
-import { sendEvent } from "./cloudevents.mjs";
+import { sendEvent } from "../../eng/cloudevents.mjs";
 import { DESKTOP, PHONE, fitsWidth, launch, pageWithKey } from "./browser.mjs";
 
 const MIN = 60_000, HOUR = 60 * MIN;
