@@ -121,6 +121,10 @@ internal static class ConnectionCheckCommand
         {
             yield return $"TicketUrlTemplate: {settings.TicketUrlTemplate}";
         }
+        if (settings.CustomerLinkTemplate is not null)
+        {
+            yield return $"CustomerLinkTemplate: {settings.CustomerLinkTemplate}";
+        }
     }
 
     // Never the secret, nor any part of it: its length says whether it is long enough.

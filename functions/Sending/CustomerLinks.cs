@@ -16,7 +16,7 @@ public sealed class CustomerLinks(WebhookOptions webhooks)
     public Notice ForCustomer(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var link = webhooks.TryFind(notice.Case.Connection, out _, out var connection) && connection.CustomerLinkTemplate is { Length: > 0 } template
+        var link = webhooks.TryFind(notice.Case.Connection, out var connection) && connection.Settings.CustomerLinkTemplate is { Length: > 0 } template
             ? template.Replace(IdPlaceholder, Uri.EscapeDataString(notice.Case.ExternalId), StringComparison.Ordinal)
             : null;
         return notice with { Case = notice.Case with { CustomerUrl = link } };
