@@ -120,6 +120,35 @@ internal sealed class CaseTimeline
         return null;
     }
 
+    /// <summary>The spells in which a customer waits for an answer after the first public agent reply: each starts at
+    /// the first customer reply after the last agent reply, while none is waiting, and ends at the next agent reply;
+    /// null while unanswered. A customer reply at the instant of an agent reply is answered by it, so starts none.</summary>
+    public IEnumerable<(Instant Start, Instant? Reply)> UnansweredSpells()
+    {
+        Instant? answered = null;
+        Instant? waiting = null;
+        foreach (var (at, milestone) in _milestones)
+        {
+            if (milestone == Milestone.AgentReply)
+            {
+                if (waiting is { } start && start < at)
+                {
+                    yield return (start, at);
+                }
+                answered = at;
+                waiting = null;
+            }
+            else if (milestone == Milestone.CustomerReply && answered is { } last && at > last && waiting is null)
+            {
+                waiting = at;
+            }
+        }
+        if (waiting is { } open)
+        {
+            yield return (open, null);
+        }
+    }
+
     /// <summary>Each instant of <paramref name="milestone"/>, in order.</summary>
     public IEnumerable<Instant> All(Milestone milestone) => _milestones.Where(m => m.Milestone == milestone).Select(m => m.At);
 

@@ -20,6 +20,7 @@ internal sealed class TargetEvaluator
         TargetKind.FirstResponse => FirstResponse(target),
         TargetKind.Resolution => Resolution(target),
         TargetKind.Update => Update(target),
+        TargetKind.NextReply => NextReply(target),
         _ => Custom(target),
     };
 
@@ -85,6 +86,34 @@ internal sealed class TargetEvaluator
             ? Stopped(ClockFor(target, current, end, Clip(pauses, end)), end)
             : Running(ClockFor(target, current, _timeline.AsOf, pauses), pauses);
         return status with { Cycles = [.. cycles, .. status.Cycles] };
+    }
+
+    // After the first public agent reply, each customer message that follows an answered one starts a run, met by the
+    // next public agent reply; more messages before that reply do not restart it. Pauses like the update cadence
+    // (waiting on the customer, solved spells that were reopened); a solve stops the run it ends. The state shown is
+    // the latest run's; earlier runs stay as cycles, each with its own notices.
+    private TargetStatus NextReply(Target target)
+    {
+        var pauses = _timeline.Pauses(s => _policy.PauseOn.Contains(s) || CaseTimeline.IsSolved(s));
+        var stopAt = _timeline.SolvedSince();
+        var runs = _timeline.UnansweredSpells().Where(r => stopAt is not { } stop || r.Start < stop).ToList();
+        if (runs.Count == 0)
+        {
+            return new TargetStatus { Name = target.Name, Target = target, State = TargetState.NotStarted };
+        }
+        var earlier = new List<ClockCycle>();
+        for (var i = 0; i < runs.Count - 1; i++)
+        {
+            var (start, reply) = runs[i];
+            var clock = ClockFor(target, start, reply!.Value, Clip(pauses, reply.Value));
+            earlier.AddRange(clock.Replaced);
+            earlier.Add(new ClockCycle(clock.Clock, reply));
+        }
+        var (last, answered) = runs[^1];
+        var status = answered is { } met && (stopAt is not { } solved || met <= solved) ? Met(ClockFor(target, last, met, Clip(pauses, met)), met)
+            : stopAt is { } end ? Stopped(ClockFor(target, last, end, Clip(pauses, end)), end)
+            : Running(ClockFor(target, last, _timeline.AsOf, pauses), pauses);
+        return status with { Cycles = [.. earlier, .. status.Cycles] };
     }
 
     // A custom target runs from opening, from each entry into a severity that has it, or through each pending spell,

@@ -14,10 +14,13 @@ public sealed record Target
     /// <summary>Standard name of the update-cadence target.</summary>
     public const string UpdateName = "update";
 
+    /// <summary>Standard name of the next-reply target.</summary>
+    public const string NextReplyName = "nextReply";
+
     /// <summary>Standard name of the resolution target.</summary>
     public const string ResolutionName = "resolution";
 
-    /// <summary>The target's name: <c>firstResponse</c>, <c>update</c>, <c>resolution</c>, or a custom name.</summary>
+    /// <summary>The target's name: <c>firstResponse</c>, <c>update</c>, <c>nextReply</c>, <c>resolution</c>, or a custom name.</summary>
     public required string Name { get; init; }
 
     /// <summary>What the target measures.</summary>

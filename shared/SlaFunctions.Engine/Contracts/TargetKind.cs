@@ -14,4 +14,9 @@ public enum TargetKind
 
     /// <summary>A named target of the policy's own, started by <see cref="TargetStart"/> and met by its events.</summary>
     Custom,
+
+    /// <summary>Next reply time: after the first public agent reply, from the oldest unanswered customer message to the
+    /// next public agent reply, one run per such message. Pauses while waiting on the customer, like the update cadence.</summary>
+    NextReply,
 }
+

@@ -3,11 +3,11 @@ namespace SlaFunctions.Policies.Documents;
 /// <summary>A target as written.</summary>
 public sealed record TargetDocument
 {
-    /// <summary>Duration of open time (<c>4h</c>, <c>PT4H</c>). firstResponse, resolution and custom targets need this
-    /// or <see cref="BusinessDays"/>.</summary>
+    /// <summary>Duration of open time (<c>4h</c>, <c>PT4H</c>). firstResponse, nextReply, resolution and custom targets need
+    /// this or <see cref="BusinessDays"/>.</summary>
     public string? Within { get; init; }
 
-    /// <summary>Whole business days, 1 or more; firstResponse and resolution only.</summary>
+    /// <summary>Whole business days, 1 or more; firstResponse, nextReply and resolution only.</summary>
     public int? BusinessDays { get; init; }
 
     /// <summary>Update only, required: the cadence as a duration of open time.</summary>

@@ -106,6 +106,7 @@ public static class PolicyWords
     {
         [Target.FirstResponseName] = TargetKind.FirstResponse,
         [Target.UpdateName] = TargetKind.Update,
+        [Target.NextReplyName] = TargetKind.NextReply,
         [Target.ResolutionName] = TargetKind.Resolution,
     };
 

@@ -179,9 +179,9 @@ internal static class ReferenceGenerators
         from onWorkaround in id < count
             ? Gen.Frequency((1, Gen.Constant((string?)null)), (2, Gen.Choose(id + 1, count).Select(i => (string?)i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             : Gen.Constant((string?)null)
-        from picks in Gen.ArrayOf(Gen.Choose(0, 2), 5)
+        from picks in Gen.ArrayOf(Gen.Choose(0, 2), 6)
         from targets in Gen.CollectToArray(
-            new[] { TargetKind.FirstResponse, TargetKind.Update, TargetKind.Resolution, TargetKind.Custom, TargetKind.Custom }
+            new[] { TargetKind.FirstResponse, TargetKind.Update, TargetKind.Resolution, TargetKind.Custom, TargetKind.Custom, TargetKind.NextReply }
                 .Select((kind, i) => (kind, i)).Where(x => picks[x.i] > 0),
             x => Target(x.kind, x.i == 4 ? "chase" : "notify", calendars, shared))
         select new SeverityDescription(id.ToString(System.Globalization.CultureInfo.InvariantCulture), onWorkaround, targets);
@@ -189,13 +189,14 @@ internal static class ReferenceGenerators
     private static Gen<TargetDescription> Target(TargetKind kind, string customName, CalendarDescription[] calendars, PolicyWide shared) =>
         from calendar in Gen.Elements(calendars)
         from goal in Gen.Frequency((3, Gen.Choose(1, 30)), (1, Gen.Choose(30, 90))).Select(k => k * 20)
-        from businessDays in kind is TargetKind.FirstResponse or TargetKind.Resolution && calendar.StaysWithinDays
+        from businessDays in kind is TargetKind.FirstResponse or TargetKind.Resolution or TargetKind.NextReply && calendar.StaysWithinDays
             ? Gen.Frequency((2, Gen.Constant((int?)null)), (1, Gen.Choose(1, 3).Select(d => (int?)d)))
             : Gen.Constant((int?)null)
         select kind switch
         {
             TargetKind.FirstResponse => new TargetDescription(Engine.Contracts.Target.FirstResponseName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, []),
             TargetKind.Resolution => new TargetDescription(Engine.Contracts.Target.ResolutionName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, shared.ResolutionMetBy),
+            TargetKind.NextReply => new TargetDescription(Engine.Contracts.Target.NextReplyName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, []),
             TargetKind.Update => new TargetDescription(Engine.Contracts.Target.UpdateName, kind, calendar, goal, null, shared.StartAfter, shared.StopOn, TargetStart.Opened, []),
             _ => customName == "chase"
                 ? new TargetDescription("chase", kind, calendar, goal, null, null, [], TargetStart.Pending, shared.ChaseMetBy)
@@ -266,7 +267,8 @@ internal static class ReferenceGenerators
             }
             events.AddRange(kind switch
             {
-                < 20 => [new StoryEvent(at, StoryEventKind.AgentReply)],
+                < 18 => [new StoryEvent(at, StoryEventKind.AgentReply)],
+                < 20 => [new StoryEvent(at, StoryEventKind.CustomerReply), new StoryEvent(at, StoryEventKind.AgentReply)],
                 < 26 => [new StoryEvent(at, StoryEventKind.CustomerReply)],
                 < 32 => [new StoryEvent(at, StoryEventKind.CustomerReply), new StoryEvent(at, StoryEventKind.Status, CaseStatus.Open)],
                 < 42 => [new StoryEvent(at, StoryEventKind.Status, CaseStatus.Pending)],

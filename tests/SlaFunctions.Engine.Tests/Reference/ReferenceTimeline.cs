@@ -87,6 +87,32 @@ internal sealed class ReferenceTimeline
         return null;
     }
 
+    /// <summary>The next-reply runs, read naively: a customer message after the first agent reply starts one unless an
+    /// agent reply has the same instant or an earlier run still waits (no agent reply between its start and the
+    /// message); a run ends at the first agent reply after its start, or has no end.</summary>
+    public List<(Instant Start, Instant? Reply)> NextReplyRuns()
+    {
+        var replies = Milestones.Where(m => m.Milestone == Milestone.AgentReply).Select(m => m.At).ToList();
+        var runs = new List<(Instant Start, Instant? Reply)>();
+        if (replies.Count == 0)
+        {
+            return runs;
+        }
+        foreach (var message in Milestones.Where(m => m.Milestone == Milestone.CustomerReply).Select(m => m.At))
+        {
+            if (message <= replies.Min() || replies.Contains(message))
+            {
+                continue;
+            }
+            if (runs.Count > 0 && !replies.Any(r => r > runs[^1].Start && r < message))
+            {
+                continue;
+            }
+            runs.Add((message, replies.Where(r => r > message).Select(r => (Instant?)r).FirstOrDefault()));
+        }
+        return runs;
+    }
+
     /// <summary>When the trailing spell of solved or closed began, when the case is solved or closed now; else null.</summary>
     public Instant? SolvedSince()
     {
