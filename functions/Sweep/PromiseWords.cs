@@ -19,6 +19,7 @@ public static class PromiseWords
         {
             TargetKind.FirstResponse => $"First response within {goal}",
             TargetKind.Update => $"A progress update every {goal}",
+            TargetKind.NextReply => $"Next reply within {goal} of each customer message",
             TargetKind.Resolution => $"Resolution within {goal}",
             _ => $"{NoticeWording.Capitalised(NoticeWording.TargetName(target.Name))} within {goal}",
         };
