@@ -51,6 +51,9 @@ internal static class TestPolicies
     public static Target NextReply(string within, BusinessCalendar? calendar = null) =>
         Define(Contracts.Target.NextReplyName, TargetKind.NextReply, within, calendar);
 
+    public static Target Team(string name, string team, string within, BusinessCalendar? calendar = null) =>
+        Define(name, TargetKind.Team, within, calendar) with { Team = team };
+
     public static Target Custom(string name, string within, TargetStart startOn, BusinessCalendar? calendar, params Milestone[] metBy) =>
         Define(name, TargetKind.Custom, within, calendar) with { StartOn = startOn, MetBy = new HashSet<Milestone>(metBy) };
 

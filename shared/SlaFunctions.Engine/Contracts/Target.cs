@@ -47,6 +47,9 @@ public sealed record Target
     /// resolution). Ignored by the other kinds.</summary>
     public IReadOnlySet<Milestone> MetBy { get; init; } = new HashSet<Milestone>();
 
+    /// <summary>Team only: the assignee group whose spells with the case the target times (matched case-insensitively).</summary>
+    public string? Team { get; init; }
+
     /// <summary>True for a goal the vendor keeps for itself (a reminder clock, an internal check) rather than one the
     /// contract promises the customer. Clocks count it like any other; it is labelled internal wherever it is shown, and
     /// no rule may tell the customer of it.</summary>

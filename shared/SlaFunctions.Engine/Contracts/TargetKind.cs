@@ -18,5 +18,8 @@ public enum TargetKind
     /// <summary>Next reply time: after the first public agent reply, from the oldest unanswered customer message to the
     /// next public agent reply, one run per such message. Pauses while waiting on the customer, like the update cadence.</summary>
     NextReply,
-}
 
+    /// <summary>A team target (OLA): from each time the target's group takes the case until it hands it on or the case
+    /// is solved; one run per such spell. Pauses while waiting on the customer.</summary>
+    Team,
+}

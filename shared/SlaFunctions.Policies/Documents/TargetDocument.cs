@@ -26,6 +26,10 @@ public sealed record TargetDocument
     /// <summary>Update only, optional milestones that end the cadence (<c>eta</c>, <c>workaround</c>).</summary>
     public IReadOnlyList<string> StopOn { get; init; } = [];
 
+    /// <summary>Makes a target of any name other than the standard ones a team target (OLA): the assignee group, as the
+    /// ticket tool names it (matched case-insensitively), whose every spell with the case is timed.</summary>
+    public string? Team { get; init; }
+
     /// <summary>Custom only, optional: <c>opened</c> (default), <c>severityRaised</c> or <c>pending</c>.</summary>
     public string? StartOn { get; init; }
 

@@ -99,6 +99,7 @@ internal sealed class ReferenceClock
             TargetKind.Resolution => Resolution(timeline, target, asOf),
             TargetKind.Update => Update(timeline, target, asOf),
             TargetKind.NextReply => NextReply(timeline, target, asOf),
+            TargetKind.Team => Team(timeline, target, asOf),
             _ => Custom(timeline, target, asOf),
         };
 
@@ -181,6 +182,23 @@ internal sealed class ReferenceClock
                 : solved is { } stop ? (stop, RunEnd.Stopped)
                 : ((Instant?)null, RunEnd.Running);
             if (Single(timeline, target, start, end, kind, pauses, asOf) is { } judged)
+            {
+                runs.AddRange(judged.Item2);
+                shown = judged.Item1;
+            }
+        }
+        return (shown ?? new ReferenceTargetStatus(target.Name, TargetState.NotStarted, null, null, null, null, null), runs);
+    }
+
+    // Each spell of the team met at its end (a hand-on or a solve); paused on pauseOn only (a solve ends the spell).
+    private (ReferenceTargetStatus, List<ReferenceRun>)? Team(ReferenceTimeline timeline, TargetDescription target, Instant asOf)
+    {
+        var pauses = timeline.Stretches(s => Policy.PauseOn.Contains(s));
+        var runs = new List<ReferenceRun>();
+        ReferenceTargetStatus? shown = null;
+        foreach (var (start, end) in timeline.TeamSpells(target.Team!))
+        {
+            if (Single(timeline, target, start, end, end is null ? RunEnd.Running : RunEnd.Met, pauses, asOf) is { } judged)
             {
                 runs.AddRange(judged.Item2);
                 shown = judged.Item1;
