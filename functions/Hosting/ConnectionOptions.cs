@@ -16,6 +16,11 @@ public sealed class ConnectionOptions
     /// <summary>The customer's name, for notices and reports.</summary>
     public string? Customer { get; set; }
 
+    /// <summary>The link a customer's notices give to their case, with <c>{id}</c> for the ticket's id (URL-escaped), e.g.
+    /// <c>https://help.acme.example/requests/{id}</c>. Without it a customer's email has no link: the ticket URL the
+    /// tool sends is the agents' view.</summary>
+    public string? CustomerLinkTemplate { get; set; }
+
     /// <summary>Tool status to engine status (open, pending, onHold, solved, closed), added to the source's defaults.</summary>
     public Dictionary<string, string> Statuses { get; set; } = [];
 
