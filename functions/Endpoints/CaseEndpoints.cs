@@ -81,6 +81,7 @@ public static class CaseEndpoints
                 Type = PreviewWords.CamelCase(h.Event.Type.ToString()),
                 Status = h.Event.Status is { } status ? PreviewWords.Status(status) : null,
                 Severity = h.Event.Severity,
+                Group = h.Event.Group,
                 Note = h.Note,
             })],
             Notices = [.. notices.OrderBy(n => n.At).ThenBy(n => n.Recipient, StringComparer.Ordinal).Select(n => new CaseViewNotice

@@ -57,7 +57,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
         ["closed"] = CaseStatus.Closed,
     };
 
-    private static readonly string[] Types = ["opened", "agentReplied", "customerReplied", "internalNote", "statusChanged", "priorityChanged", "workaround", "eta"];
+    private static readonly string[] Types = ["opened", "agentReplied", "customerReplied", "internalNote", "statusChanged", "priorityChanged", "workaround", "eta", "groupChanged"];
 
     /// <summary>Creates the adapter; signatures older or newer than five minutes by <paramref name="clock"/> are stale.</summary>
     public CloudEventsAdapter(IClock clock) => Signature = new StandardWebhooksSignatureScheme(ReplayWindow.FiveMinutes(clock));
@@ -142,6 +142,10 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
                 break;
             case "priorityChanged":
                 events.SeverityChange(at, priority);
+                break;
+            case "groupChanged":
+                // Team targets: data.group is the assignee group now holding the case; absent or empty, none does.
+                events.GroupChange(at, present: true, data?.String("group"));
                 break;
             default:
                 events.Add(at, TypeOf(name));

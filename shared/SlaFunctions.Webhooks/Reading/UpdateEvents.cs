@@ -87,6 +87,16 @@ internal sealed class UpdateEvents
         }
     }
 
+    /// <summary>Adds the assignee group the ticket is with, when the delivery says (<paramref name="present"/>); a blank
+    /// <paramref name="group"/> then means no group. The engine ignores a group the case already has.</summary>
+    public void GroupChange(Instant? at, bool present, string? group)
+    {
+        if (present && at is { } when)
+        {
+            _events.Add(CaseEvent.GroupChange(when, group));
+        }
+    }
+
     /// <summary>Adds an event that carries nothing but its type: a reply, a note, a workaround, an ETA.</summary>
     public void Add(Instant? at, CaseEventType type)
     {

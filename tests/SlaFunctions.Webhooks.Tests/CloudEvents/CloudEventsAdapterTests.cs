@@ -23,6 +23,7 @@ public sealed class CloudEventsAdapterTests
     [InlineData("internal_note.json", "2026-01-05T10:31:00Z InternalNote")]
     [InlineData("status_pending.json", "2026-01-05T10:32:00Z Status Pending")]
     [InlineData("priority_changed.json", "2026-01-05T16:00:00Z Severity P1")] // -05:00 offset
+    [InlineData("group_changed.json", "2026-01-05T11:15:00Z Group Level 2")] // the group for team targets
     [InlineData("workaround.json", "2026-01-05T16:10:00Z Workaround")]
     [InlineData("eta.json", "2026-01-05T16:11:00Z Eta")]
     [InlineData("status_solved.json", "2026-01-06T09:00:00Z Status Solved")]
