@@ -1,6 +1,6 @@
 namespace SlaFunctions.Commands;
 
-/// <summary>The executable's commands besides serving: <c>preview</c>, <c>policy validate</c> and <c>policy test</c>.</summary>
+/// <summary>The executable's commands besides serving: <c>preview</c>, <c>policy validate</c>, <c>policy test</c> and <c>connection check</c>.</summary>
 public static class CommandLine
 {
     /// <summary>Exit code for success.</summary>
@@ -12,8 +12,11 @@ public static class CommandLine
     /// <summary>Exit code when the command line itself is wrong.</summary>
     public const int Usage = 2;
 
+    /// <summary>Exit code when storage cannot be reached.</summary>
+    public const int Unavailable = 3;
+
     /// <summary>True when <paramref name="args"/> name a command rather than server settings.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "preview" or "policy" or "help" or "--help";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "preview" or "policy" or "connection" or "help" or "--help";
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -29,6 +32,10 @@ public static class CommandLine
                 return await ValidateCommand.RunAsync(files, output, error);
             case ["policy", "test", .. var examples]:
                 return await PolicyTestCommand.RunAsync(examples, output, error);
+            case ["connection", "check", var name]:
+                // The server's own settings sources (appsettings.json, environment variables), without serving.
+                var settings = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] }).Configuration;
+                return await ConnectionCheckCommand.RunAsync(settings, name, output, error);
             case ["help" or "--help", ..]:
                 await output.WriteLineAsync(UsageText);
                 return Ok;
@@ -45,6 +52,7 @@ public static class CommandLine
           SlaFunctions preview --policy FILE --severity ID --opened INSTANT [--as-of INSTANT] [--events FILE] [--channel NAME]
           SlaFunctions policy validate FILE_OR_FOLDER...
           SlaFunctions policy test [FILE_OR_FOLDER...]            run the worked examples (default policies/examples)
+          SlaFunctions connection check NAME                      a connection's settings (secrets masked), problems, last deliveries
         Instants are ISO-8601 with an offset, e.g. 2026-03-06T14:00:00Z. The events file is a JSON list of
         { "at": ..., "type": "agentReply" | "customerReply" | "status" | "severity" | "workaround" | "eta", ... }.
         """;

@@ -20,28 +20,13 @@ public static class ConnectionEndpoints
     }
 
     private static async Task<IResult> GetDeliveries(
-        string connection, WebhookOptions webhooks, CaseTables tables, CancellationToken cancellationToken)
+        string connection, WebhookOptions webhooks, ConnectionDiagnostics connections, CancellationToken cancellationToken)
     {
-        if (!webhooks.TryFind(connection, out connection, out var settings))
+        if (!webhooks.TryFind(connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; the configured ones are under Webhooks:Connections.");
         }
-        await tables.EnsureCreatedAsync(cancellationToken);
-        var deliveries = await tables.WebhookLog.ListAsync(connection, cancellationToken);
-        return Results.Json(new ConnectionDeliveries
-        {
-            Connection = connection,
-            Source = settings.Source,
-            Kept = WebhookDeliveryLog.Capacity,
-            Deliveries = [.. deliveries.Select(d => new ConnectionDelivery
-            {
-                At = InstantText.Format(d.At),
-                Outcome = d.Outcome,
-                Status = d.Status,
-                Reason = d.Reason,
-                ExternalId = d.ExternalId,
-            })],
-        }, EndpointJsonContext.Default.ConnectionDeliveries);
+        return Results.Json(await connections.DeliveriesAsync(settings, cancellationToken), MonitoringJsonContext.Default.ConnectionDeliveries);
     }
 }

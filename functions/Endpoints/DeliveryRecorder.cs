@@ -14,8 +14,12 @@ internal sealed partial class DeliveryRecorder(CaseTables tables, string connect
         RecordAsync(result, new WebhookDelivery { At = receivedAt, Outcome = "refused", Status = status, Reason = reason, ExternalId = externalId });
 
     /// <summary>Records a 200 with <paramref name="outcome"/> and returns <paramref name="result"/>.</summary>
-    public Task<IResult> AnsweredAsync(IResult result, string outcome, string? reason, string? externalId) =>
-        RecordAsync(result, new WebhookDelivery { At = receivedAt, Outcome = outcome, Status = StatusCodes.Status200OK, Reason = reason, ExternalId = externalId });
+    /// <param name="unmapped">The ticket's values the connection could not map, for health and <c>connection check</c>.</param>
+    public Task<IResult> AnsweredAsync(IResult result, string outcome, string? reason, string? externalId, IReadOnlyList<string>? unmapped = null) =>
+        RecordAsync(result, new WebhookDelivery
+        {
+            At = receivedAt, Outcome = outcome, Status = StatusCodes.Status200OK, Reason = reason, ExternalId = externalId, Unmapped = unmapped ?? [],
+        });
 
     private async Task<IResult> RecordAsync(IResult result, WebhookDelivery delivery)
     {

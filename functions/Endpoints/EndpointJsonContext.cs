@@ -8,7 +8,6 @@ namespace SlaFunctions.Endpoints;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(HealthReport))]
-[JsonSerializable(typeof(ConnectionDeliveries))]
 [JsonSerializable(typeof(WebhookReceipt))]
 internal sealed partial class EndpointJsonContext : JsonSerializerContext
 {

@@ -1,4 +1,4 @@
-using SlaFunctions.Monitoring;
+using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Policies;
 using SlaFunctions.Problems;
 using SlaFunctions.Storage;
@@ -19,16 +19,18 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> Check(PolicyCatalog policies, CaseTables tables, CancellationToken cancellationToken)
+    private static async Task<IResult> Check(PolicyCatalog policies, CaseTables tables, ConnectionDiagnostics connections, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         var failure = await tables.ProbeAsync(timeout.Token);
+        var unmapped = failure is null ? await connections.UnmappedAsync(timeout.Token) : null;
         var report = new HealthReport
         {
             Status = failure is null ? "ok" : "unavailable",
             Policies = policies.Ids,
             Dependencies = new() { Storage = new() { Status = failure is null ? "ok" : "failing", Detail = failure } },
+            Unmapped = unmapped ?? new Dictionary<string, IReadOnlyList<string>>(),
         };
         var json = Results.Json(report, EndpointJsonContext.Default.HealthReport,
             statusCode: failure is null ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

@@ -17,6 +17,12 @@ public sealed record HealthReport
     /// <summary>Each dependency's answer.</summary>
     [JsonPropertyName("dependencies")]
     public required HealthDependencies Dependencies { get; init; }
+
+    /// <summary>A warning, never an outage: per connection, the ticket values (<c>status: …</c>, <c>priority: …</c>)
+    /// its recent deliveries (the ones <c>/api/connections/{connection}/deliveries</c> keeps) could not map. Only
+    /// connections with some are listed; empty when storage is failing.</summary>
+    [JsonPropertyName("unmapped")]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Unmapped { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 }
 
 /// <summary>The dependencies a health check probes.</summary>

@@ -28,11 +28,12 @@ public static class WebhookEndpoints
         string connection, HttpRequest request, WebhookOptions webhooks, WebhookIntake intake, CaseTables tables, IClock clock, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!webhooks.TryFind(connection, out connection, out var settings))
+        if (!webhooks.TryFind(connection, out var settings))
         {
             return Problem.Status(StatusCodes.Status404NotFound, "Unknown connection",
                 $"No connection is named '{connection}'; configure Webhooks:Connections:{connection} or fix the URL in the ticket tool.");
         }
+        connection = settings.Name;
         var log = new DeliveryRecorder(tables, connection, clock.GetCurrentInstant(), loggers.CreateLogger(nameof(WebhookEndpoints)));
         // GitHub's webhook form defaults to a form whose payload field holds the JSON; no other tool sends one.
         var form = settings.Source.Equals("github", StringComparison.OrdinalIgnoreCase) && FormPayload.Matches(request.ContentType);
@@ -72,7 +73,8 @@ public static class WebhookEndpoints
             IntakeOutcome.Unreadable => await log.RefusedAsync(Problem.BadRequest("The delivery cannot be read", result.Errors), StatusCodes.Status400BadRequest, Reason(result.Errors)),
             IntakeOutcome.UnkeyableId => await log.RefusedAsync(Problem.BadRequest("The ticket id cannot key a case", result.Errors), StatusCodes.Status400BadRequest, Reason(result.Errors)),
             IntakeOutcome.Ignored => await log.AnsweredAsync(Receipt(new WebhookReceipt { Outcome = result.Word, Detail = result.Detail }), result.Word, result.Detail, null),
-            _ => await log.AnsweredAsync(Receipt(new WebhookReceipt { Outcome = result.Word, Case = $"{connection}/{result.ExternalId}" }), result.Word, result.Detail, result.ExternalId),
+            _ => await log.AnsweredAsync(Receipt(new WebhookReceipt { Outcome = result.Word, Case = $"{connection}/{result.ExternalId}" }), result.Word, result.Detail, result.ExternalId,
+                result.Unmapped),
         };
     }
 

@@ -31,11 +31,13 @@ public static partial class SlaServiceExtensions
     public static WebApplicationBuilder AddSla(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddConsoleLogDefaults();
         var options = builder.Configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         var folder = options.ResolvePoliciesPath();
         var catalog = folder is null ? PolicyCatalog.Empty : PolicyCatalog.LoadDirectory(folder);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(new SlaFunctions.Monitoring.Catalog.PolicySources(folder));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -52,7 +54,7 @@ public static partial class SlaServiceExtensions
             email.From ??= "sla@localhost.localdomain";
         }
         var templates = folder is null ? null : Path.Combine(folder, "templates");
-        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
+        var problems = storage.Problems().Concat(webhooks.Problems(catalog)).Concat(CustomerLinks.Problems(webhooks)).Concat(sweep.Problems()).Concat(notices.Problems()).Concat(email.Problems())
             .Concat(hooks.Problems(catalog.Ids, [.. webhooks.Connections.Keys]))
             .Concat(new NoticeTemplates(templates).Problems()).ToList();
         if (problems.Count > 0)
@@ -67,6 +69,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton<CaseIngestion>();
         builder.Services.AddSingleton<CaseQueries>();
         builder.Services.AddSingleton<WebhookIntake>();
+        builder.Services.AddSingleton<ConnectionDiagnostics>();
         builder.Services.AddSingleton<SetAsideNotices>();
         builder.Services.AddSingleton<ComplianceReports>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(BoardOptions.Section).Get<BoardOptions>() ?? new BoardOptions());
@@ -77,6 +80,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(sweep);
         builder.Services.AddSingleton(notices);
         builder.Services.AddSingleton<NoticeRecipients>();
+        builder.Services.AddSingleton<CustomerLinks>();
         builder.Services.AddSingleton<ISweep, Sweeper>();
         builder.Services.AddSingleton(new StorageNoticeQueue(storage));
         builder.Services.AddSingleton(email);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SlaFunctions.Monitoring.Board;
 using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Monitoring.Catalog;
+using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Reports;
 using SlaFunctions.Monitoring.Sending;
@@ -22,6 +23,7 @@ namespace SlaFunctions.Monitoring;
 [JsonSerializable(typeof(ComplianceReport))]
 [JsonSerializable(typeof(IReadOnlyList<PolicySummary>))]
 [JsonSerializable(typeof(CalendarWindow))]
+[JsonSerializable(typeof(ConnectionDeliveries))]
 public sealed partial class MonitoringJsonContext : JsonSerializerContext
 {
 }

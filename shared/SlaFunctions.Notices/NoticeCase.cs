@@ -22,6 +22,12 @@ public sealed record NoticeCase
     [JsonPropertyName("url")]
     public string? Url { get; init; }
 
+    /// <summary>The link the customer's email gives to the case (the connection's customer link with the ticket's id
+    /// in it); null for none. Set by the sender at sending, never on the queue: <see cref="Url"/> is the agents'
+    /// view, which a customer's email never shows.</summary>
+    [JsonIgnore]
+    public string? CustomerUrl { get; init; }
+
     /// <summary>The customer the connection serves, if configured.</summary>
     [JsonPropertyName("customer")]
     public string? Customer { get; init; }

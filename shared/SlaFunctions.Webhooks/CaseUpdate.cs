@@ -65,4 +65,16 @@ public sealed record CaseUpdate
 
     /// <summary>Things the caller should record in the case's event history, e.g. that a priority maps to no severity.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The tool's values the connection could not map, each as <c>status: &lt;value&gt;</c> or
+    /// <c>priority: &lt;value&gt;</c>, for the case to keep and show; empty when everything mapped.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
+    /// <summary>The entry <see cref="Unmapped"/> holds for <paramref name="value"/> of <paramref name="field"/>
+    /// (<c>status</c> or <c>priority</c>): the field, a colon, a space and the trimmed value.</summary>
+    public static string UnmappedEntry(string field, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return $"{field}: {value.Trim()}";
+    }
 }

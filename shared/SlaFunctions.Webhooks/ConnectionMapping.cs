@@ -33,6 +33,11 @@ public sealed record ConnectionMapping
     /// association). Matched case-insensitively.</summary>
     public IReadOnlySet<string> AgentAccounts { get; init; } = new HashSet<string>();
 
+    /// <summary>Jira: the issue fields, by the name a changelog gives them (any case), whose value is the assignee group
+    /// that holds the issue, for team targets. Default <c>Team</c>, Jira's own team field; JSM sites often add a field
+    /// such as <c>Assignment group</c>.</summary>
+    public IReadOnlyList<string> GroupFields { get; init; } = ["Team"];
+
     /// <summary>A link to a ticket for sources whose payload has none (Zendesk event subscriptions), with <c>{id}</c>
     /// standing for the external id, e.g. <c>https://acme.zendesk.com/agent/tickets/{id}</c>. Null for no link.</summary>
     public string? TicketUrlTemplate { get; init; }

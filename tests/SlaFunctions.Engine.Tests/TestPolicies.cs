@@ -48,6 +48,12 @@ internal static class TestPolicies
             StopOn = new HashSet<Milestone>(stopOn),
         };
 
+    public static Target NextReply(string within, BusinessCalendar? calendar = null) =>
+        Define(Contracts.Target.NextReplyName, TargetKind.NextReply, within, calendar);
+
+    public static Target Team(string name, string team, string within, BusinessCalendar? calendar = null) =>
+        Define(name, TargetKind.Team, within, calendar) with { Team = team };
+
     public static Target Custom(string name, string within, TargetStart startOn, BusinessCalendar? calendar, params Milestone[] metBy) =>
         Define(name, TargetKind.Custom, within, calendar) with { StartOn = startOn, MetBy = new HashSet<Milestone>(metBy) };
 

@@ -14,6 +14,7 @@ internal static class ExampleNotices
         ExternalId = "48213",
         Title = "ASR engine returns empty transcripts after the 21.3 upgrade",
         Url = "https://lumenvox.zendesk.com/agent/tickets/48213",
+        CustomerUrl = "https://support.lumenvox.example/requests/48213",
         Customer = "LumenVox",
         Policy = "lumenvox",
         PolicyName = "LumenVox Premium Support",

@@ -243,7 +243,7 @@ internal sealed class SweepSet
             Requester = "kim@acme.example",
         };
         // The delivery arrives as the case opens, as a ticket tool's webhook would.
-        var outcome = await new CaseIngestion(tables, new HookOptions(), new FakeClock(openedAt)).ApplyAsync(_connection, _policy, incoming, default);
+        var outcome = await new CaseIngestion(tables, new HookOptions(), new FakeClock(openedAt)).ApplyAsync(_policy, incoming, default);
         if (outcome != CommitOutcome.Applied)
         {
             throw new InvalidOperationException($"Seeding {key} gave {outcome}, not Applied.");

@@ -13,6 +13,7 @@ internal static class EventText
     {
         CaseEventType.Status => $" {e.Status}",
         CaseEventType.Severity => $" {e.Severity}",
+        CaseEventType.Group => $" {e.Group ?? "(none)"}",
         _ => "",
     };
 

@@ -7,7 +7,7 @@ import { readFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectionOf, root, startApp } from "./app.mjs";
-import { sendEvent } from "./cloudevents.mjs";
+import { sendEvent } from "../../eng/cloudevents.mjs";
 import { DESKTOP, PHONE, fitsWidth, launch, pageWithKey } from "./browser.mjs";
 
 const MIN = 60_000, HOUR = 60 * MIN;
@@ -108,7 +108,7 @@ test("severity shows once, and a pending case says it waits on the customer", as
   const xp = page.locator('tr[data-id="XE-P"]');
   assert.equal(await xp.getAttribute("data-state"), "running");
   assert.match(await xp.locator('td[data-label="State"]').textContent(), /^Running\s*Waiting on customer$/);
-  assert.match(await xp.locator('td[data-label="Target"]').textContent(), /waitingOnCustomer/);
+  assert.match(await xp.locator('td[data-label="Target"]').textContent(), /^\s*Waiting on customer\s*$/); // the target, in words
   await page.context().close();
 });
 
@@ -151,6 +151,9 @@ test("the compliance chart draws each policy's targets", async () => {
   await bar.waitFor();
   // LO-1 breached, LO-3 met, LO-2 not decided yet.
   assert.match(await bar.textContent(), /50\.0 % met \(1 of 2\)/);
+  // Targets in words: the chart, the board's Target column and the case view never show firstResponse.
+  assert.match(await bar.textContent(), /^First response/);
+  assert.equal((await page.textContent('#cases tr[data-id="LO-1"] td[data-label="Target"]')).trim(), "First response");
   assert.equal(await page.locator("figure.chart").count(), 5);
   assert.deepEqual(await page.$$eval("#charts .legend li", (lis) => lis.map((li) => li.textContent.trim())),
     ["90 % met or more", "75 % to 90 %", "under 75 %", "the whole: decided cases (met + breached)"]);
@@ -169,6 +172,8 @@ test("the case timeline shows events, clocks, dues and closed hours", async () =
   const fr = view.targets.find((t) => t.name === "firstResponse");
   assert.equal(await page.locator(`#chart line.due[data-due="${fr.dueAt}"]`).count(), 1);
   assert.equal(await page.locator("#targets tbody tr").count(), view.targets.length);
+  assert.equal(await page.textContent('#targets tr[data-target="firstResponse"] th'), "First response");
+  assert.equal(await page.textContent('#chart text.lane-label'), "First response");
   await page.context().close();
 
   // LV-P: a reply, then pending; its update and resolution clocks are paused.
@@ -198,7 +203,8 @@ test("the playground shows a pasted seed policy's due times, then a broken one's
   assert.equal(await page.getAttribute('li[data-target="firstResponse"] time', "datetime"), "2026-03-09T10:30:00Z");
   assert.equal(await page.getAttribute('li[data-target="resolution"] time', "datetime"), "2026-03-11T20:30:00Z");
   // Goals in words, the ISO form kept as the abbreviation's title.
-  assert.match(await page.textContent('li[data-target="firstResponse"]'), /^firstResponse \(4 hours on support\)/);
+  // Target and goal in words, not firstResponse and PT4H.
+  assert.match(await page.textContent('li[data-target="firstResponse"]'), /^First response \(4 hours on support\)/);
   assert.match(await page.textContent('li[data-target="resolution"]'), /\(48 hours on support\)/);
   assert.equal(await page.getAttribute('li[data-target="firstResponse"] abbr', "title"), "PT4H");
   assert.ok(await page.locator("#week rect.closed").count() > 0);
@@ -220,6 +226,31 @@ test("the playground shows a pasted seed policy's due times, then a broken one's
   assert.match(await problem.textContent(), /3x/);
   assert.equal(await page.locator("#dues li").count(), 0);
   assert.equal(await page.locator("#week svg").count(), 0, "the failed run cleared the previous week view");
+  await page.context().close();
+});
+
+// Three targets due within two hours of each other on one calendar: their labels would share a spot.
+const TIGHT_POLICY = `id: tight
+name: Tight
+calendars:
+  office: { timeZone: UTC, hours: { mon: ["08:00-18:00"], tue: ["08:00-18:00"] } }
+severities:
+  - id: "1"
+    name: Urgent
+    targets:
+      firstResponse: { within: 1h, calendar: office }
+      callBack: { within: 90m, calendar: office }
+      resolution: { within: 2h, calendar: office }
+`;
+
+test("choosing a policy puts its file in the YAML box, and the loaded policy stays the one run", async () => {
+  const page = await pageWithKey(browser, app, "/playground.html");
+  await page.waitForSelector('select[name="policyId"] option', { state: "attached" });
+  await page.waitForFunction(() => document.querySelector('textarea[name="yaml"]').value.includes("id: liveops"));
+  await page.selectOption('select[name="policyId"]', "lumenvox");
+  await page.waitForFunction(() => document.querySelector('textarea[name="yaml"]').value.includes("id: lumenvox"));
+  assert.equal(await page.inputValue('textarea[name="yaml"]'), await readFile(join(root, "policies/lumenvox.yaml"), "utf8"));
+  assert.ok(await page.isChecked('input[name="source"][value="loaded"]'));
   await page.context().close();
 });
 
@@ -261,6 +292,29 @@ for (const [name, viewport] of [["1400 px", DESKTOP], ["390 px", PHONE]]) {
     assert.ok(!overlaps, `results ${JSON.stringify(result)} over the form ${JSON.stringify(form)}`);
     assert.ok(await page.locator("#week svg").isVisible());
     if (suffix) await page.screenshot({ path: shot(`playground${suffix}.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  test(`at ${name} the playground's due labels never print over each other`, async () => {
+    const page = await pageWithKey(browser, app, "/playground.html", viewport);
+    await page.waitForSelector('select[name="policyId"] option', { state: "attached" });
+    await page.check('input[name="source"][value="pasted"]');
+    await page.fill('textarea[name="yaml"]', TIGHT_POLICY);
+    await page.fill('input[name="severity"]', "1");
+    await page.fill('input[name="openedAt"]', "2026-03-09T09:00:00Z");
+    await page.click('button[type="submit"]');
+    await page.waitForSelector("#week text.due-label");
+    const boxes = await page.$$eval("#week text.due-label", (labels) => labels.map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }));
+    assert.deepEqual(boxes.map((b) => b.text).sort(), ["Call back", "First response", "Resolution"]);
+    for (const a of boxes) {
+      for (const b of boxes.filter((x) => x !== a)) {
+        const overlaps = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        assert.ok(!overlaps, `"${a.text}" ${JSON.stringify(a)} prints over "${b.text}" ${JSON.stringify(b)}`);
+      }
+    }
     await page.context().close();
   });
 

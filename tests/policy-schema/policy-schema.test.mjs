@@ -37,6 +37,25 @@ for (const file of files) {
   }
 }
 
+// Example policies that are no seed (policies/examples/contracts/) are checked the same way.
+const examples = path.join(folder, 'examples', 'contracts');
+for (const file of fs.readdirSync(examples).filter(f => /\.ya?ml$/.test(f)).sort()) {
+  test(`examples/contracts/${file} matches policy.schema.json`, () => {
+    assert.ok(validate(YAML.parse(fs.readFileSync(path.join(examples, file), 'utf8'))), problems());
+  });
+}
+
+test('the schema takes nextReply as a deadline target (business days too) and refuses every on it', () => {
+  const policy = YAML.parse(fs.readFileSync(path.join(examples, 'helpdesk.yaml'), 'utf8'));
+  assert.equal(policy.severities[0].targets.nextReply.within, '4h');
+  const days = structuredClone(policy);
+  days.severities[0].targets.nextReply = { businessDays: 1, calendar: 'office' };
+  assert.ok(validate(days), problems());
+  const wrong = structuredClone(policy);
+  wrong.severities[0].targets.nextReply = { every: '4h', calendar: 'office' };
+  assert.equal(validate(wrong), false, 'nextReply takes within or businessDays, not every');
+});
+
 test('the schema refuses a bad duration, an unknown field and a second trigger', () => {
   const policy = read(files[0]);
   const target = Object.values(policy.severities[0].targets)[0];

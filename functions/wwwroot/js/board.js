@@ -1,5 +1,5 @@
 import { ensureKey, getJson, ApiError } from "./api.js";
-import { el, formatInstant, formatSpan, parseDuration } from "./format.js";
+import { el, formatInstant, formatSpan, parseDuration, targetTitle } from "./format.js";
 import { startCompliance } from "./compliance.js";
 
 // How the countdown is honest: the API gives each running case's open time left at `asOf` and whether its calendar
@@ -82,9 +82,10 @@ function row(c) {
     "aria-label": `Timeline of ${c.externalId}` }, "timeline");
   const status = STATUS_TEXT[c.status];
   const cells = [
-    [el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state }), status && c.state !== "paused" ? [el("br"), el("span", { class: "status", text: status })] : null],
+    [el("span", { class: "badge", text: STATE_TEXT[c.state] ?? c.state }), status && c.state !== "paused" ? [el("br"), el("span", { class: "status", text: status })] : null,
+      c.unmapped?.length ? [el("br"), el("span", { class: "unmapped", title: `Not in the connection's map: ${c.unmapped.join(", ")}`, text: "⚠ unmapped" })] : null],
     timeCell(c),
-    c.target ?? "",
+    c.target ? targetTitle(c.target) : "",
     severityText(c),
     c.customer,
     c.assignee ?? "Unassigned",

@@ -1,5 +1,5 @@
 import { getJson, getText } from "./api.js";
-import { el, formatSpan, parseDuration, svg } from "./format.js";
+import { el, formatSpan, parseDuration, svg, targetTitle } from "./format.js";
 
 // One chart per policy: a bar per target (and group) whose length is the share met, labelled in words and numbers so
 // nothing depends on colour; the same figures follow in a table for screen readers and copying.
@@ -39,7 +39,7 @@ function legend() {
 }
 
 function label(r) {
-  return r.group ? `${r.group} · ${r.target}` : r.target;
+  return r.group ? `${r.group} · ${targetTitle(r.target)}` : targetTitle(r.target);
 }
 
 function chart(policy, rows) {

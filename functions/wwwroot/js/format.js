@@ -32,6 +32,20 @@ export function formatGoal(goal, businessDays) {
   return [part(h, "hour"), part(m, "minute")].filter(Boolean).join(" ") || "0 minutes";
 }
 
+// A target's id as people say it, the same words the emails use: firstResponse → "first response", update →
+// "progress update", a custom onsiteVisit or root_cause-report → "onsite visit", "root cause report".
+export function targetWords(name) {
+  if (name === "firstResponse") return "first response";
+  if (name === "update") return "progress update";
+  return String(name ?? "").replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_.\-\s]+/g, " ").trim().toLowerCase();
+}
+
+// The same, capitalised for the start of a line or a label: "First response".
+export function targetTitle(name) {
+  const words = targetWords(name);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const when = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
 
 export function formatInstant(iso) {

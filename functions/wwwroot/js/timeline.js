@@ -1,5 +1,5 @@
 import { ensureKey, getJson, postJson } from "./api.js";
-import { el, formatInstant, svg } from "./format.js";
+import { el, formatInstant, svg, targetTitle, targetWords } from "./format.js";
 import { closedShading, dayTicks, timeAxis } from "./axis.js";
 
 const params = new URLSearchParams(location.search);
@@ -12,7 +12,8 @@ async function load() {
   const policy = policies.find((p) => p.id === view.policyId);
   document.getElementById("case-title").textContent = `${view.externalId}: ${view.title ?? ""}`;
   document.getElementById("case-summary").textContent =
-    `${view.policyId}, severity ${view.severity}, status ${view.status ?? "open"}; opened ${formatInstant(view.openedAt)}, judged ${formatInstant(view.asOf)}.`;
+    `${view.policyId}, severity ${view.severity}, status ${view.status ?? "open"}; opened ${formatInstant(view.openedAt)}, judged ${formatInstant(view.asOf)}.`
+    + (view.unmapped?.length ? ` Not in the connection's map: ${view.unmapped.join(", ")}.` : "");
 
   const instants = [view.openedAt, view.asOf, ...view.targets.flatMap((t) => [t.dueAt, t.metAt, t.breachedAt])].filter(Boolean).map(Date.parse);
   let to = Math.max(...instants) + 2 * HOUR;
@@ -52,12 +53,12 @@ function draw(view, policy, hours, from, to) {
     const y = top + i * lane;
     const calendar = calendars.get(t.calendar);
     parts.push(...(calendar ? closedShading(axis, calendar.open, y + 4, lane - 8) : []));
-    parts.push(svg("text", { class: "lane-label", x: 4, y: y + 20 }, t.name), svg("text", { x: 4, y: y + 35 }, `${t.calendar}, ${t.state}`));
+    parts.push(svg("text", { class: "lane-label", x: 4, y: y + 20 }, targetTitle(t.name)), svg("text", { x: 4, y: y + 35 }, `${t.calendar}, ${t.state}`));
     if (t.startedAt) {
       const start = Date.parse(t.startedAt);
       const end = Date.parse(t.metAt ?? view.asOf);
       parts.push(svg("line", { class: `clock ${t.state}`, x1: axis.x(start), x2: axis.x(end), y1: y + 22, y2: y + 22 },
-        svg("title", {}, `${t.name}: ${t.state}, started ${t.startedAt}`)));
+        svg("title", {}, `${targetTitle(t.name)}: ${t.state}, started ${t.startedAt}`)));
       if (t.name !== "firstResponse") {
         for (const [ps, pe] of paused.filter(([ps, pe]) => pe > start && ps < end)) {
           parts.push(svg("line", { class: "clock paused", x1: axis.x(Math.max(ps, start)), x2: axis.x(Math.min(pe, end)), y1: y + 22, y2: y + 22 },
@@ -68,7 +69,7 @@ function draw(view, policy, hours, from, to) {
     const due = t.breachedAt ?? t.dueAt;
     if (due) {
       parts.push(svg("line", { class: "due", x1: axis.x(Date.parse(due)), x2: axis.x(Date.parse(due)), y1: y + 8, y2: y + 36, "data-due": due },
-        svg("title", {}, `${t.name} due ${due}`)));
+        svg("title", {}, `${targetTitle(t.name)} due ${due}`)));
     }
   });
   const ey = top + view.targets.length * lane;
@@ -94,7 +95,7 @@ function draw(view, policy, hours, from, to) {
 
 function table(view) {
   document.querySelector("#targets tbody").replaceChildren(...view.targets.map((t) => el("tr", { "data-target": t.name },
-    el("th", { scope: "row", text: t.name }),
+    el("th", { scope: "row", text: targetTitle(t.name) }),
     ...[t.state + (t.pausedSince ? ` since ${formatInstant(t.pausedSince)}` : ""), t.calendar, formatInstant(t.startedAt),
       formatInstant(t.breachedAt ?? t.dueAt), formatInstant(t.metAt)].map((v) => el("td", { text: v ?? "" })))));
 }
@@ -112,7 +113,7 @@ function events(view) {
 export function noticeText(n) {
   const [first, second, , last] = (n.key ?? "").split("/");
   const what = first === "state" ? `state change to ${last}` : `${n.kind ?? "notice"} (rule ${second ?? "?"})`;
-  return `${what} for ${n.target ?? "the case"} to ${n.recipient}: ${n.state}`;
+  return `${what} for ${n.target ? targetWords(n.target) : "the case"} to ${n.recipient}: ${n.state}`;
 }
 
 ensureKey(document.getElementById("key-form"), () => load().catch((e) => {

@@ -17,6 +17,13 @@ public sealed record CaseEvent
     /// <summary>The new severity id or alias, for <see cref="CaseEventType.Severity"/>; otherwise null.</summary>
     public string? Severity { get; init; }
 
+    /// <summary>The assignee group that now holds the case, for <see cref="CaseEventType.Group"/>; null or empty when
+    /// no group holds it; otherwise null.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The case moved to group <paramref name="group"/> (null or empty: to no group) at <paramref name="at"/>.</summary>
+    public static CaseEvent GroupChange(Instant at, string? group) => new() { At = at, Type = CaseEventType.Group, Group = group };
+
     /// <summary>A public agent reply at <paramref name="at"/>.</summary>
     public static CaseEvent AgentReply(Instant at) => new() { At = at, Type = CaseEventType.AgentReply };
 

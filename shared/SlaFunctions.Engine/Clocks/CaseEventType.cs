@@ -27,4 +27,7 @@ public enum CaseEventType
     /// <summary>A note the app itself recorded in the history (e.g. a priority that mapped to no severity). No clock
     /// reads it, so it can never meet a target the way an agent's internal note can.</summary>
     SystemNote,
+
+    /// <summary>The assignee group (team) changed; see <see cref="CaseEvent.Group"/>.</summary>
+    Group,
 }

@@ -9,6 +9,7 @@ internal sealed class CaseTimeline
     private readonly List<(Instant From, Severity Severity)> _severities = [];
     private readonly List<(Instant From, CaseStatus Status)> _statuses = [];
     private readonly List<(Instant At, Milestone Milestone)> _milestones = [];
+    private readonly List<(Instant From, string? Group)> _groups = [];
 
     /// <exception cref="ArgumentException">The history names a severity the policy does not have.</exception>
     public CaseTimeline(Policy policy, CaseHistory history, Instant asOf)
@@ -17,6 +18,7 @@ internal sealed class CaseTimeline
         AsOf = asOf;
         _severities.Add((OpenedAt, Resolve(policy, history.Severity)));
         _statuses.Add((OpenedAt, CaseStatus.Open));
+        _groups.Add((OpenedAt, null));
         foreach (var e in history.Events.TakeWhile(e => e.At <= asOf))
         {
             switch (e.Type)
@@ -49,6 +51,9 @@ internal sealed class CaseTimeline
                     break;
                 case CaseEventType.SystemNote:
                     break;
+                case CaseEventType.Group:
+                    ChangeGroup(e.At, string.IsNullOrWhiteSpace(e.Group) ? null : e.Group.Trim());
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(history), e.Type, "Unknown event type.");
             }
@@ -62,6 +67,9 @@ internal sealed class CaseTimeline
     public Severity CurrentSeverity => _severities[^1].Severity;
 
     public CaseStatus CurrentStatus => _statuses[^1].Status;
+
+    /// <summary>The assignee-group periods in order, from opening (no group) on; null while no group holds the case.</summary>
+    public IReadOnlyList<(Instant From, string? Group)> GroupPeriods => _groups;
 
     /// <summary>The severity periods in order: each from its start until the next one's.</summary>
     public IReadOnlyList<(Instant From, Severity Severity)> SeverityPeriods => _severities;
@@ -120,6 +128,63 @@ internal sealed class CaseTimeline
         return null;
     }
 
+    /// <summary>The spells in which a customer waits for an answer after the first public agent reply: each starts at
+    /// the first customer reply after the last agent reply, while none is waiting, and ends at the next agent reply;
+    /// null while unanswered. A customer reply at the instant of an agent reply is answered by it, so starts none.</summary>
+    public IEnumerable<(Instant Start, Instant? End)> UnansweredSpells()
+    {
+        Instant? answered = null;
+        Instant? waiting = null;
+        foreach (var (at, milestone) in _milestones)
+        {
+            if (milestone == Milestone.AgentReply)
+            {
+                if (waiting is { } start && start < at)
+                {
+                    yield return (start, at);
+                }
+                answered = at;
+                waiting = null;
+            }
+            else if (milestone == Milestone.CustomerReply && answered is { } last && at > last && waiting is null)
+            {
+                waiting = at;
+            }
+        }
+        if (waiting is { } open)
+        {
+            yield return (open, null);
+        }
+    }
+
+    /// <summary>The spells in which <paramref name="group"/> (case-insensitive) holds the case while it is not solved or
+    /// closed: each from the later of the group taking it and the case reopening, to the earlier of a hand-on and a
+    /// solve; null while it lasts.</summary>
+    public List<(Instant Start, Instant? End)> GroupSpells(string group)
+    {
+        var changes = _groups.Select(g => g.From).Concat(_statuses.Select(s => s.From)).Distinct().Order().ToList();
+        var spells = new List<(Instant Start, Instant? End)>();
+        Instant? since = null;
+        foreach (var at in changes)
+        {
+            var holds = string.Equals(_groups.Last(g => g.From <= at).Group, group, StringComparison.OrdinalIgnoreCase) && !IsSolved(StatusAt(at));
+            if (holds)
+            {
+                since ??= at;
+            }
+            else if (since is { } start)
+            {
+                spells.Add((start, at));
+                since = null;
+            }
+        }
+        if (since is { } open)
+        {
+            spells.Add((open, null));
+        }
+        return spells;
+    }
+
     /// <summary>Each instant of <paramref name="milestone"/>, in order.</summary>
     public IEnumerable<Instant> All(Milestone milestone) => _milestones.Where(m => m.Milestone == milestone).Select(m => m.At);
 
@@ -158,6 +223,14 @@ internal sealed class CaseTimeline
         if (severity.Id != CurrentSeverity.Id)
         {
             _severities.Add((at, severity));
+        }
+    }
+
+    private void ChangeGroup(Instant at, string? group)
+    {
+        if (!string.Equals(group, _groups[^1].Group, StringComparison.OrdinalIgnoreCase))
+        {
+            _groups.Add((at, group));
         }
     }
 

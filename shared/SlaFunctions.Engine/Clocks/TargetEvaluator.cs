@@ -20,6 +20,8 @@ internal sealed class TargetEvaluator
         TargetKind.FirstResponse => FirstResponse(target),
         TargetKind.Resolution => Resolution(target),
         TargetKind.Update => Update(target),
+        TargetKind.NextReply => NextReply(target),
+        TargetKind.Team => Team(target),
         _ => Custom(target),
     };
 
@@ -85,6 +87,48 @@ internal sealed class TargetEvaluator
             ? Stopped(ClockFor(target, current, end, Clip(pauses, end)), end)
             : Running(ClockFor(target, current, _timeline.AsOf, pauses), pauses);
         return status with { Cycles = [.. cycles, .. status.Cycles] };
+    }
+
+    // After the first public agent reply, each customer message that follows an answered one starts a run, met by the
+    // next public agent reply; more messages before that reply do not restart it. Pauses like the update cadence
+    // (waiting on the customer, solved spells that were reopened); a solve stops the run it ends.
+    private TargetStatus NextReply(Target target)
+    {
+        var pauses = _timeline.Pauses(s => _policy.PauseOn.Contains(s) || CaseTimeline.IsSolved(s));
+        var stopAt = _timeline.SolvedSince();
+        var runs = _timeline.UnansweredSpells().Where(r => stopAt is not { } stop || r.Start < stop).ToList();
+        return MetAtEachEnd(target, runs, pauses, stopAt);
+    }
+
+    // A team target (OLA) runs through each spell in which its group holds the case and the case is not solved; the
+    // spell's end (a hand-on, or a solve) meets it. Pauses while waiting on the customer.
+    private TargetStatus Team(Target target)
+    {
+        var pauses = _timeline.Pauses(_policy.PauseOn.Contains);
+        return MetAtEachEnd(target, target.Team is { } team ? _timeline.GroupSpells(team) : [], pauses, stopAt: null);
+    }
+
+    // Runs each met where it ends; the last, while it has no end, stopped at stopAt or running. The state shown is the
+    // latest run's; earlier runs stay as cycles, each with its own notices.
+    private TargetStatus MetAtEachEnd(Target target, List<(Instant Start, Instant? End)> runs, List<Pause> pauses, Instant? stopAt)
+    {
+        if (runs.Count == 0)
+        {
+            return new TargetStatus { Name = target.Name, Target = target, State = TargetState.NotStarted };
+        }
+        var earlier = new List<ClockCycle>();
+        for (var i = 0; i < runs.Count - 1; i++)
+        {
+            var (start, end) = runs[i];
+            var clock = ClockFor(target, start, end!.Value, Clip(pauses, end.Value));
+            earlier.AddRange(clock.Replaced);
+            earlier.Add(new ClockCycle(clock.Clock, end));
+        }
+        var (last, ended) = runs[^1];
+        var status = ended is { } met && (stopAt is not { } solved || met <= solved) ? Met(ClockFor(target, last, met, Clip(pauses, met)), met)
+            : stopAt is { } stop ? Stopped(ClockFor(target, last, stop, Clip(pauses, stop)), stop)
+            : Running(ClockFor(target, last, _timeline.AsOf, pauses), pauses);
+        return status with { Cycles = [.. earlier, .. status.Cycles] };
     }
 
     // A custom target runs from opening, from each entry into a severity that has it, or through each pending spell,

@@ -21,7 +21,7 @@ public sealed record Policy
     /// <summary>Calendars by name, including <c>24x7</c>.</summary>
     public required IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; }
 
-    /// <summary>Statuses that pause <c>resolution</c> and <c>update</c>.</summary>
+    /// <summary>Statuses that pause <c>resolution</c>, <c>update</c> and <c>nextReply</c>.</summary>
     public IReadOnlySet<CaseStatus> PauseOn { get; init; } = new HashSet<CaseStatus> { CaseStatus.Pending };
 
     /// <summary>What a severity change does to targets not yet met.</summary>

@@ -14,10 +14,13 @@ public sealed record Target
     /// <summary>Standard name of the update-cadence target.</summary>
     public const string UpdateName = "update";
 
+    /// <summary>Standard name of the next-reply target.</summary>
+    public const string NextReplyName = "nextReply";
+
     /// <summary>Standard name of the resolution target.</summary>
     public const string ResolutionName = "resolution";
 
-    /// <summary>The target's name: <c>firstResponse</c>, <c>update</c>, <c>resolution</c>, or a custom name.</summary>
+    /// <summary>The target's name: <c>firstResponse</c>, <c>update</c>, <c>nextReply</c>, <c>resolution</c>, or a custom name.</summary>
     public required string Name { get; init; }
 
     /// <summary>What the target measures.</summary>
@@ -43,6 +46,9 @@ public sealed record Target
     /// Resolution: met by solving, and also by any of these (e.g. a workaround, where the contract counts one as a
     /// resolution). Ignored by the other kinds.</summary>
     public IReadOnlySet<Milestone> MetBy { get; init; } = new HashSet<Milestone>();
+
+    /// <summary>Team only: the assignee group whose spells with the case the target times (matched case-insensitively).</summary>
+    public string? Team { get; init; }
 
     /// <summary>True for a goal the vendor keeps for itself (a reminder clock, an internal check) rather than one the
     /// contract promises the customer. Clocks count it like any other; it is labelled internal wherever it is shown, and

@@ -28,8 +28,8 @@ internal static class EscalationPlanner
             for (var i = 0; i < status.Cycles.Count; i++)
             {
                 // Builds before run starts were in keys named the points of a target's first run without it (the
-                // update cadence always had its cycle's start).
-                var legacy = i == 0 && status.Target.Kind != TargetKind.Update;
+                // update cadence always had its cycle's start; next reply came after them).
+                var legacy = i == 0 && status.Target.Kind is not (TargetKind.Update or TargetKind.NextReply or TargetKind.Team);
                 AddClockPoints(points, rule, status.Name, legacy, status.Cycles[i], timeline, after, until);
             }
         }

@@ -24,6 +24,9 @@ public sealed record BoardCase
     /// <summary>open, pending, onHold.</summary>
     public string? Status { get; init; }
 
+    /// <summary>The ticket's values the connection could not map (see the case view); empty when everything mapped.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     /// <summary>Subject.</summary>
     public string? Title { get; init; }
 

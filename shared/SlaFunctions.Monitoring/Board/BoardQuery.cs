@@ -46,6 +46,7 @@ internal static class BoardQuery
             Severity = c.Severity,
             SeverityName = c.Severity is null ? null : policy?.FindSeverity(c.Severity)?.Name,
             Status = c.Status,
+            Unmapped = c.Unmapped,
             Title = c.Title,
             Url = c.Url,
             Assignee = c.Assignee,

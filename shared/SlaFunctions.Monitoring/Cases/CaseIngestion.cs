@@ -1,7 +1,6 @@
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Notices.Hooks;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
@@ -27,39 +26,39 @@ public sealed class CaseIngestion
 
     /// <summary>Commits <paramref name="incoming"/> under <paramref name="policy"/>.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed; nothing was written.</exception>
-    public async Task<CommitOutcome> ApplyAsync(ConnectionOptions connection, Policy policy, IncomingCase incoming, CancellationToken cancellationToken)
+    public async Task<CommitOutcome> ApplyAsync(Policy policy, IncomingCase incoming, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(incoming);
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var announce = _hooks.Announces(incoming.Key.Connection, policy.Id);
-        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, incoming.EarlierDeliveryIds, current => Decide(connection, policy, incoming, current, now, announce), cancellationToken)
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, incoming.EarlierDeliveryIds, current => Decide(policy, incoming, current, now, announce), cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>The change a delivery makes; pure, so the store can call it again after losing a race.</summary>
-    /// <param name="connection">The connection the delivery came through.</param>
     /// <param name="policy">The policy that covers the connection.</param>
     /// <param name="incoming">What the delivery says.</param>
     /// <param name="current">The stored case, or null for a new one.</param>
     /// <param name="now">When the delivery is applied.</param>
     /// <param name="announceChanges">True when a webhook endpoint hears of the case's target changes (see
     /// <see cref="CaseEvaluation.Evaluate"/>).</param>
-    internal static CaseChange Decide(ConnectionOptions connection, Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
+    internal static CaseChange Decide(Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
     {
         incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
+        var unmapped = new List<string>(incoming.Unmapped);
         CaseSnapshot snapshot;
         if (current is null)
         {
             var openedAt = incoming.OpenedAt ?? incoming.Events.Select(e => (Instant?)e.At).Min() ?? now;
-            var (severity, note) = SeverityFor(connection, policy, incoming.Priority, incoming.Channel);
+            var (severity, note) = SeverityFor(policy, incoming.Priority, incoming.Channel);
             snapshot = new CaseSnapshot { Key = incoming.Key, PolicyId = policy.Id, OpenedAt = openedAt, OpenedSeverity = severity.Id };
             if (note is not null)
             {
                 appended.Add(Entry(new CaseEvent { At = openedAt, Type = CaseEventType.SystemNote }, incoming, now, note));
+                unmapped.AddRange(UnmappedValues.Priority(incoming.Priority));
             }
         }
         else
@@ -72,7 +71,8 @@ public sealed class CaseIngestion
         {
             if (e.Type == CaseEventType.Severity)
             {
-                var (severity, note) = SeverityFor(connection, policy, e.Severity, channel: null);
+                var (severity, note) = SeverityFor(policy, e.Severity, channel: null);
+                unmapped.AddRange(note is null ? [] : UnmappedValues.Priority(e.Severity));
                 appended.Add(note is null
                     ? Entry(e with { Severity = severity.Id }, incoming, now, null)
                     : Entry(new CaseEvent { At = e.At, Type = CaseEventType.SystemNote }, incoming, now, $"{note} The severity was left as it was."));
@@ -94,19 +94,20 @@ public sealed class CaseIngestion
                 FieldsAsOf = incoming.UpdatedAt ?? snapshot.FieldsAsOf,
             };
         }
+        snapshot = snapshot with { Unmapped = UnmappedValues.Merge(snapshot.Unmapped, unmapped, incoming.Events, current is null) };
         var history = (current?.History ?? []).Concat(appended).ToList();
         var evaluation = CaseEvaluation.Evaluate(policy, snapshot.OpenedAt, snapshot.OpenedSeverity, history, now, current?.Noticed ?? new HashSet<string>(), announceChanges);
         return new CaseChange { Snapshot = evaluation.ApplyTo(snapshot, CaseEvaluation.StatusOf(history)), Append = appended };
     }
 
-    /// <summary>The severity a tool priority names: the connection's map first, then the policy's ids and aliases;
+    /// <summary>The severity a priority (already mapped by the connection's adapter) names among the policy's ids and aliases;
     /// failing both, the channel's or policy's default (or the last, least severe, severity) with a note saying so.</summary>
-    internal static (Severity Severity, string? Note) SeverityFor(ConnectionOptions connection, Policy policy, string? priority, string? channel)
+    internal static (Severity Severity, string? Note) SeverityFor(Policy policy, string? priority, string? channel)
     {
         if (priority is not null)
         {
-            var mapped = connection.Priorities.FirstOrDefault(p => string.Equals(p.Key, priority, StringComparison.OrdinalIgnoreCase)).Value ?? priority;
-            if (policy.FindSeverity(mapped) is { } found)
+            // The adapter already mapped the tool's priority through the connection (ConnectionMapping.Priorities).
+            if (policy.FindSeverity(priority) is { } found)
             {
                 return (found, null);
             }

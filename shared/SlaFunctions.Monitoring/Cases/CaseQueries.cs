@@ -23,7 +23,7 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
     public async Task<CaseLookup> FindAsync(string connection, string externalId, CancellationToken cancellationToken)
     {
         // Cases keep the connection's name as configured, whatever the letter case of the URL.
-        webhooks.TryFind(connection, out connection, out _);
+        connection = webhooks.TryFind(connection, out var configured) ? configured.Name : connection;
         var store = await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var key = new CaseKey(connection, externalId);
         var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
@@ -46,6 +46,7 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
             PolicyId = policy.Id,
             Severity = evaluation.State.Severity.Id,
             Status = snapshot.Status,
+            Unmapped = snapshot.Unmapped,
             Title = snapshot.Title,
             Url = snapshot.Url,
             Assignee = snapshot.Assignee,
@@ -58,6 +59,7 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
                 Type = PreviewWords.CamelCase(h.Event.Type.ToString()),
                 Status = h.Event.Status is { } status ? PreviewWords.Status(status) : null,
                 Severity = h.Event.Severity,
+                Group = h.Event.Group,
                 Note = h.Note,
             })],
             Notices = [.. notices.OrderBy(n => n.At).ThenBy(n => n.Recipient, StringComparer.Ordinal).Select(n => new CaseViewNotice

@@ -22,6 +22,10 @@ public sealed record CaseView
     /// <summary>Status now.</summary>
     public string? Status { get; init; }
 
+    /// <summary>The ticket's values the connection could not map (<c>status: …</c>, <c>priority: …</c>); empty when
+    /// everything mapped. Add them to the connection's Statuses or Priorities to clear them.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     /// <summary>Subject.</summary>
     public string? Title { get; init; }
 

@@ -6,7 +6,7 @@ public sealed record CaseViewEvent
     /// <summary>When it happened, UTC.</summary>
     public required string At { get; init; }
 
-    /// <summary>agentReply, customerReply, status, severity, workaround, eta or internalNote.</summary>
+    /// <summary>agentReply, customerReply, status, severity, workaround, eta, internalNote, group or systemNote.</summary>
     public required string Type { get; init; }
 
     /// <summary>The new status, for a status event.</summary>
@@ -14,6 +14,9 @@ public sealed record CaseViewEvent
 
     /// <summary>The new severity, for a severity event.</summary>
     public string? Severity { get; init; }
+
+    /// <summary>The assignee group that took the case, for a group event; null there when no group holds it.</summary>
+    public string? Group { get; init; }
 
     /// <summary>A note for people, e.g. a priority that mapped to no severity.</summary>
     public string? Note { get; init; }

@@ -49,6 +49,9 @@ public sealed record IncomingCase
     /// <summary>Things the adapter wants recorded in the history for people (e.g. an unmapped status).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The tool's values the adapter could not map (<c>status: …</c>, <c>priority: …</c>), kept on the case.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     /// <summary>What <paramref name="update"/>, read by its adapter, says about the case <paramref name="key"/>. A
     /// severity the payload names outright wins over its priority.</summary>
     public static IncomingCase From(CaseKey key, CaseUpdate update)
@@ -69,6 +72,7 @@ public sealed record IncomingCase
             Channel = update.Channel,
             Events = update.Events,
             Notes = update.Notes,
+            Unmapped = update.Unmapped,
         };
     }
 }

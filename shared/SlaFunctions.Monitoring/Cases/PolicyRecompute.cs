@@ -59,7 +59,7 @@ public sealed partial class PolicyRecompute
     private CaseChange? Rejudge(Policy policy, CaseKey key, CaseRecord? current) =>
         current is null || current.Snapshot.PolicyId != policy.Id
             ? null
-            : CaseIngestion.Decide(new ConnectionOptions(), policy, new IncomingCase { Key = key, DeliveryId = "recompute" }, current, _clock.GetCurrentInstant(),
+            : CaseIngestion.Decide(policy, new IncomingCase { Key = key, DeliveryId = "recompute" }, current, _clock.GetCurrentInstant(),
                 _hooks.Announces(key.Connection, policy.Id));
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Policy {PolicyId} is now {Fingerprint}: re-judged {Count} open cases")]

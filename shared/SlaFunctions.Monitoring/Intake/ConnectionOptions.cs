@@ -16,9 +16,40 @@ public sealed class ConnectionOptions
     /// <summary>The customer's name, for notices and reports.</summary>
     public string? Customer { get; set; }
 
+    /// <summary>The link a customer's notices give to their case, with <c>{id}</c> for the ticket's id (URL-escaped), e.g.
+    /// <c>https://help.acme.example/requests/{id}</c>. Without it a customer's email has no link: the ticket URL the
+    /// tool sends is the agents' view.</summary>
+    public string? CustomerLinkTemplate { get; set; }
+
     /// <summary>Tool status to engine status (open, pending, onHold, solved, closed), added to the source's defaults.</summary>
     public Dictionary<string, string> Statuses { get; set; } = [];
 
     /// <summary>Tool priority to severity id or alias, added to matching the policy's aliases.</summary>
     public Dictionary<string, string> Priorities { get; set; } = [];
+
+    /// <summary>When true (the default), a priority in neither <see cref="Priorities"/> nor the tool's defaults is
+    /// matched against the policy's severity ids and aliases; when false, it gives no severity (the policy's default).</summary>
+    public bool PassUnmappedPriorities { get; set; } = true;
+
+    /// <summary>GitHub: label prefixes that carry a priority (e.g. <c>severity:</c>); empty keeps the adapter's defaults.</summary>
+    public List<string> SeverityLabelPrefixes { get; set; } = [];
+
+    /// <summary>Jira and GitHub: accounts that are agents (Jira account id, name or email; GitHub login). Empty lets the
+    /// tool's own signals decide.</summary>
+    public List<string> AgentAccounts { get; set; } = [];
+
+    /// <summary>A ticket link for payloads that carry none, with <c>{id}</c> for the ticket id; absolute http(s). Optional.</summary>
+    public string? TicketUrlTemplate { get; set; }
+
+    /// <summary>How deliveries prove who sent them: <c>hmac</c> (the default: the tool's own signature; Freshdesk, which
+    /// cannot sign, sends its secret in a header), <c>header</c> (the secret in <see cref="SecretHeader"/>, for Jira
+    /// automation's "Send web request") or <c>basic</c> (HTTP Basic with <see cref="User"/> and the secret as password,
+    /// Freshdesk's "Requires authentication"). The last two are weaker: no body integrity and no replay window.</summary>
+    public string Scheme { get; set; } = ConnectionSchemes.Hmac;
+
+    /// <summary>For <c>header</c>: the header carrying the secret. Defaults to <c>X-Sla-Secret</c>.</summary>
+    public string? SecretHeader { get; set; }
+
+    /// <summary>For <c>basic</c>: the user name the tool sends. Required there.</summary>
+    public string? User { get; set; }
 }

@@ -8,8 +8,6 @@ public static class CustomerNames
     public static string CustomerOf(this WebhookOptions webhooks, string connection)
     {
         ArgumentNullException.ThrowIfNull(webhooks);
-        return webhooks.Connections.TryGetValue(connection, out var options) && !string.IsNullOrWhiteSpace(options.Customer)
-            ? options.Customer
-            : connection;
+        return webhooks.TryFind(connection, out var configured) ? configured.Customer ?? connection : connection;
     }
 }

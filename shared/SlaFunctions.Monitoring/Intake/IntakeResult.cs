@@ -10,6 +10,10 @@ namespace SlaFunctions.Monitoring.Intake;
 /// <param name="ExternalId">The ticket's id, once read.</param>
 public sealed record IntakeResult(IntakeOutcome Outcome, IReadOnlyList<ProblemError> Errors, string? Detail = null, string? ExternalId = null)
 {
+    /// <summary>The ticket's values the connection could not map (<c>status: …</c>, <c>priority: …</c>), for the
+    /// delivery log; empty for a duplicate.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     /// <summary>The word a receipt and the delivery log use: applied, duplicate, unchanged or ignored.</summary>
     public string Word => Outcome switch
     {

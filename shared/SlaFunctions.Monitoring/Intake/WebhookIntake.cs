@@ -1,4 +1,3 @@
-using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Monitoring.Problems;
 using SlaFunctions.Policies;
@@ -17,22 +16,22 @@ namespace SlaFunctions.Monitoring.Intake;
 /// <param name="ingestion">Commits a delivery to its case.</param>
 public sealed class WebhookIntake(WebhookAdapters adapters, PolicyCatalog policies, CaseIngestion ingestion)
 {
-    /// <summary>Checks <paramref name="delivery"/>'s signature against <paramref name="settings"/>' secrets (the
-    /// current one and, while rotating, the previous one).</summary>
-    public SignatureCheck Verify(ConnectionOptions settings, WebhookRequest delivery)
+    /// <summary>Checks <paramref name="delivery"/> with <paramref name="settings"/>' scheme (the tool's signature
+    /// unless the connection names a weaker one) against its secrets (the current one and, while rotating, the
+    /// previous one).</summary>
+    public SignatureCheck Verify(Connection settings, WebhookRequest delivery)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var secrets = settings.Secrets.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
-        return Adapter(settings).Signature.Verify(delivery, new WebhookSecrets(secrets[0], secrets.Count > 1 ? secrets[1] : null));
+        return settings.SchemeFor(Adapter(settings)).Verify(delivery, settings.Secrets);
     }
 
     /// <summary>Reads a verified <paramref name="delivery"/> (its JSON payload) and applies it to its case of
     /// <paramref name="connection"/>, named as configured.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed; nothing was written.</exception>
-    public async Task<IntakeResult> ApplyAsync(string connection, ConnectionOptions settings, WebhookRequest delivery, CancellationToken cancellationToken)
+    public async Task<IntakeResult> ApplyAsync(string connection, Connection settings, WebhookRequest delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var parsed = Adapter(settings).Parse(delivery, Mapping(settings));
+        var parsed = Adapter(settings).Parse(delivery, settings.Mapping);
         switch (parsed.Outcome)
         {
             case WebhookOutcome.Rejected:
@@ -49,18 +48,13 @@ public sealed class WebhookIntake(WebhookAdapters adapters, PolicyCatalog polici
                 $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
         }
         policies.TryGet(settings.Policy, out var policy);
-        var committed = await ingestion.ApplyAsync(settings, policy!, IncomingCase.From(key, update), cancellationToken).ConfigureAwait(false);
+        var incoming = IncomingCase.From(key, update);
+        var committed = await ingestion.ApplyAsync(policy!, incoming, cancellationToken).ConfigureAwait(false);
         var outcome = committed switch { CommitOutcome.Duplicate => IntakeOutcome.Duplicate, CommitOutcome.Unchanged => IntakeOutcome.Unchanged, _ => IntakeOutcome.Applied };
         var notes = update.Notes.Count == 0 || outcome == IntakeOutcome.Duplicate ? null : string.Join(" ", update.Notes);
-        return new IntakeResult(outcome, [], notes, update.ExternalId);
+        return new IntakeResult(outcome, [], notes, update.ExternalId) { Unmapped = outcome == IntakeOutcome.Duplicate ? [] : UnmappedValues.Of(incoming, policy!) };
     }
 
     // The source was checked at start-up (WebhookOptions.Problems).
-    private IWebhookAdapter Adapter(ConnectionOptions settings) => adapters.Find(settings.Source)!;
-
-    private static ConnectionMapping Mapping(ConnectionOptions settings) => new()
-    {
-        Statuses = settings.Statuses.ToDictionary(s => s.Key, s => Enum.Parse<CaseStatus>(s.Value, ignoreCase: true), StringComparer.OrdinalIgnoreCase),
-        Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
-    };
+    private IWebhookAdapter Adapter(Connection settings) => adapters.Find(settings.Source)!;
 }

@@ -18,16 +18,14 @@ public sealed class WebhookOptions
     /// <summary>The connection named <paramref name="name"/> in any letter case, with its name spelled as configured,
     /// which is the one a case's key keeps: <c>/api/webhooks/ACME-Zendesk</c> and <c>/api/webhooks/acme-zendesk</c>
     /// reach the same cases.</summary>
-    public bool TryFind(string name, out string configuredName, out ConnectionOptions connection)
+    public bool TryFind(string name, out Connection connection)
     {
-        configuredName = name;
-        if (!Connections.TryGetValue(name, out connection!))
-        {
-            return false;
-        }
-        configuredName = Connections.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        return true;
+        _built ??= Connections.ToDictionary(c => c.Key, c => Connection.From(c.Key, c.Value), StringComparer.OrdinalIgnoreCase);
+        return _built.TryGetValue(name, out connection!);
     }
+
+    // Built on first use, which is after the start-up check (AddSla refuses to start with problems).
+    private Dictionary<string, Connection>? _built;
 
     /// <summary>Every problem with the connections, each naming its key; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems(PolicyCatalog policies)
@@ -67,6 +65,7 @@ public sealed class WebhookOptions
                     problems.Add($"{key}:Statuses:{toolStatus} '{status}' is not a status; use open, pending, onHold, solved or closed.");
                 }
             }
+            problems.AddRange(ConnectionRules.Problems(key, connection, policies.TryGet(connection.Policy, out var policy) ? policy : null));
         }
         return problems;
     }

@@ -11,7 +11,7 @@ namespace SlaFunctions.Monitoring.Preview;
 public static class PreviewRequestReader
 {
     private static readonly string[] Known = ["policy", "policyId", "severity", "channel", "openedAt", "asOf", "events"];
-    private static readonly string[] EventTypes = ["agentReply", "customerReply", "status", "severity", "workaround", "eta", "internalNote"];
+    private static readonly string[] EventTypes = ["agentReply", "customerReply", "status", "severity", "workaround", "eta", "internalNote", "group"];
 
     /// <summary>Reads <paramref name="body"/>; null and every problem in <paramref name="errors"/> when it is bad.</summary>
     public static PreviewRequest? Read(JsonNode? body, List<ProblemError> errors)
@@ -102,6 +102,8 @@ public static class PreviewRequestReader
                 "workaround" => new CaseEvent { At = at.Value, Type = CaseEventType.Workaround },
                 "eta" => new CaseEvent { At = at.Value, Type = CaseEventType.Eta },
                 "internalNote" => new CaseEvent { At = at.Value, Type = CaseEventType.InternalNote },
+                // The assignee group now holding the case; a missing or empty group means none does.
+                "group" => CaseEvent.GroupChange(at.Value, item["group"] is JsonValue g && g.TryGetValue<string>(out var name) ? name : null),
                 "status" => StatusEvent(item, at.Value, path, errors),
                 "severity" => Text(item, "severity", errors, path) is { } s
                     ? CaseEvent.SeverityChange(at.Value, s)

@@ -19,6 +19,14 @@ public sealed class NoticeOptions
     /// <summary>Account managers by customer (the connection's <c>Customer</c>).</summary>
     public Dictionary<string, List<string>> AccountManagers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The key of <see cref="Unassigned"/> that covers every policy without a list of its own.</summary>
+    public const string AnyPolicy = "*";
+
+    /// <summary>Per policy id (or <see cref="AnyPolicy"/>), who is told in the assignee's place while a case has no
+    /// assignee: roles (<c>supportManagement</c>, <c>onCall</c>, <c>accountManager</c>) and email addresses. Empty:
+    /// such a notice reaches nobody through <c>assignee</c>, and the sender logs it.</summary>
+    public Dictionary<string, List<string>> Unassigned { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Working hours by address or by role (<c>customer</c>, <c>assignee</c>, <c>accountManager</c>,
     /// <c>supportManagement</c>); an address wins over its role. A warning waits for its recipient's hours.</summary>
     public Dictionary<string, WorkingHoursOptions> WorkingHours { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -64,6 +72,9 @@ public sealed class NoticeOptions
             .Concat(OnCall.Select(a => ($"{Section}:OnCall", a)))
             .Concat(AccountManagers.SelectMany(m => m.Value.Select(a => ($"{Section}:AccountManagers:{m.Key}", a))));
         problems.AddRange(addresses.Where(a => !NoticeRecipients.IsAddress(a.Item2)).Select(a => $"{a.Item1} '{a.Item2}' is not an email address."));
+        problems.AddRange(Unassigned.SelectMany(u => u.Value.Select(who => ($"{Section}:Unassigned:{u.Key}", who)))
+            .Where(u => u.who is not ("supportManagement" or "onCall" or "accountManager") && !NoticeRecipients.IsAddress(u.who))
+            .Select(u => $"{u.Item1} '{u.who}' is neither a role (supportManagement, onCall, accountManager) nor an email address."));
         if (MaxAttempts is < 1 or > 100)
         {
             problems.Add($"{Section}:MaxAttempts {MaxAttempts} must be between 1 and 100.");

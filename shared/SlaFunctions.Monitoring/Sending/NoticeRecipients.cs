@@ -50,32 +50,48 @@ public sealed class NoticeRecipients
         var unresolved = new List<string>();
         foreach (var name in notice.Notify)
         {
-            var (addresses, customer) = name switch
+            var told = Told(name, notice);
+            // Nobody is assigned yet: the policy's fallback (Notices:Unassigned) hears in the assignee's place.
+            if (told.Count == 0 && name == "assignee")
             {
-                "customer" => (One(notice.Case.Requester), true),
-                "assignee" => (One(notice.Case.Assignee), false),
-                "accountManager" => (notice.Case.Customer is { } c && _options.AccountManagers.TryGetValue(c, out var managers) ? managers : [], false),
-                "supportManagement" => (_options.SupportManagement, false),
-                "onCall" => (_options.OnCall, false),
-                _ => (One(name), false),
-            };
-            var role = name is "customer" or "assignee" or "accountManager" or "supportManagement" or "onCall" ? name : "address";
-            if (addresses.Count == 0)
+                told = [.. Unassigned(notice.Case.Policy).SelectMany(fallback => Told(fallback, notice))];
+            }
+            if (told.Count == 0)
             {
                 unresolved.Add(name);
             }
-            foreach (var address in addresses)
+            foreach (var (address, role) in told)
             {
                 if (people.Any(p => string.Equals(p.Address, address, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
                 var hours = _hours.GetValueOrDefault(address) ?? _hours.GetValueOrDefault(role);
-                people.Add(new NoticeRecipient(address, role, customer, hours?.Zone ?? _defaultZone, hours));
+                people.Add(new NoticeRecipient(address, role, role == "customer", hours?.Zone ?? _defaultZone, hours));
             }
         }
         return (people, unresolved);
     }
+
+    // The addresses one notify entry names, each with the role it was reached through.
+    private List<(string Address, string Role)> Told(string name, Notice notice)
+    {
+        var addresses = name switch
+        {
+            "customer" => One(notice.Case.Requester),
+            "assignee" => One(notice.Case.Assignee),
+            "accountManager" => notice.Case.Customer is { } c && _options.AccountManagers.TryGetValue(c, out var managers) ? managers : [],
+            "supportManagement" => _options.SupportManagement,
+            "onCall" => _options.OnCall,
+            _ => One(name),
+        };
+        var role = name is "customer" or "assignee" or "accountManager" or "supportManagement" or "onCall" ? name : "address";
+        return [.. addresses.Select(a => (a, role))];
+    }
+
+    // Who is told instead of the assignee of an unassigned case of the policy: its own list, else the "*" list.
+    private List<string> Unassigned(string policy) =>
+        _options.Unassigned.GetValueOrDefault(policy) ?? _options.Unassigned.GetValueOrDefault(NoticeOptions.AnyPolicy) ?? [];
 
     private static List<string> One(string? address) => IsAddress(address) ? [address!.Trim()] : [];
 }

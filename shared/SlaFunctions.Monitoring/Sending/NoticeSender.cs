@@ -34,13 +34,15 @@ public sealed partial class NoticeSender : INoticeInbox
     private readonly IEmailTransport _transport;
     private readonly EmailOptions _email;
     private readonly HookSender _hooks;
+    private readonly CustomerLinks _links;
     private readonly IClock _clock;
     private readonly ILogger<NoticeSender> _logger;
 
     /// <summary>Creates the sender.</summary>
     public NoticeSender(CaseTables tables, PolicyCatalog policies, NoticeRecipients recipients, NoticeOptions options, NoticeTemplates templates,
-        IEmailTransport transport, EmailOptions email, HookSender hooks, IClock clock, ILogger<NoticeSender> logger)
+        IEmailTransport transport, EmailOptions email, HookSender hooks, CustomerLinks links, IClock clock, ILogger<NoticeSender> logger)
     {
+        _links = links;
         _hooks = hooks;
         _tables = tables;
         _policies = policies;
@@ -198,7 +200,9 @@ public sealed partial class NoticeSender : INoticeInbox
             var result = await _hooks.SendAsync(notice, person.Address, cancellationToken).ConfigureAwait(false);
             return result.Outcome == HookOutcome.Delivered ? null : new Failure(result.Outcome == HookOutcome.Transient, result.Reason ?? "", result.RetryAfter, null);
         }
-        var message = _templates.Compose(notice, person.IsCustomer ? Audience.Customer : Audience.Internal, person.Zone, _email.From!, person.Address);
+        var message = person.IsCustomer
+            ? _templates.Compose(_links.ForCustomer(notice), Audience.Customer, person.Zone, _email.From!, person.Address)
+            : _templates.Compose(notice, Audience.Internal, person.Zone, _email.From!, person.Address);
         try
         {
             await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);

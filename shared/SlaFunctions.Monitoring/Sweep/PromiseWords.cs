@@ -19,6 +19,8 @@ public static class PromiseWords
         {
             TargetKind.FirstResponse => $"First response within {goal}",
             TargetKind.Update => $"A progress update every {goal}",
+            TargetKind.NextReply => $"Next reply within {goal} of each customer message",
+            TargetKind.Team => $"{target.Team} hands the case on or solves it within {goal}",
             TargetKind.Resolution => $"Resolution within {goal}",
             _ => $"{NoticeWording.Capitalised(NoticeWording.TargetName(target.Name))} within {goal}",
         };

@@ -16,7 +16,7 @@ public sealed record StateChangeEvent
     public const string MediaType = "application/cloudevents+json";
 
     /// <summary>The prefix of every <see cref="Type"/>: <c>com.slafunctions.target.</c> and the state entered.</summary>
-    public const string TypePrefix = "com.slafunctions.target.";
+    public const string TypePrefix = Webhooks.CloudEvents.CloudEventTypes.Target;
 
     /// <summary>Always <c>1.0</c>.</summary>
     [JsonPropertyName("specversion")]

@@ -12,7 +12,8 @@ namespace SlaFunctions.Notices.Templates;
 /// due_local, due_utc, overdue, time_left, time_late), <c>recipient</c> (zone) and, for
 /// <see cref="Audience.Internal"/> only, <c>internal</c> (assignee, requester, rule, trigger, occurrence, notified
 /// (a list), notified_text ("a, b and c"), escalation, goal, calendar, policy_id, severity_id, connection,
-/// notice_id, at_utc, emitted_utc). <c>case.url</c> is null unless the ticket's link is an http(s) address.</remarks>
+/// notice_id, at_utc, emitted_utc). <c>case.url</c> is null unless the link is an http(s) address: the ticket's link for
+/// <see cref="Audience.Internal"/>, <see cref="NoticeCase.CustomerUrl"/> for <see cref="Audience.Customer"/>.</remarks>
 internal static class NoticeModel
 {
     /// <summary>The model for one audience; <paramref name="escape"/> is applied to every string (HTML-encoding for
@@ -31,7 +32,8 @@ internal static class NoticeModel
             ["case"] = Object(escape,
                 ("id", NoticeWording.OneLine(notice.Case.ExternalId)),
                 ("title", NoticeWording.OneLine(notice.Case.Title) is { Length: > 0 } title ? title : "(no subject)"),
-                ("url", NoticeWording.Linkable(notice.Case.Url)),
+                // A customer is linked to the customer-facing page only, never to the agents' ticket.
+                ("url", NoticeWording.Linkable(audience == Audience.Customer ? notice.Case.CustomerUrl : notice.Case.Url)),
                 ("customer", Optional(notice.Case.Customer)),
                 ("severity", NoticeWording.OneLine(notice.Case.SeverityName)),
                 ("policy", NoticeWording.OneLine(notice.Case.PolicyName)),

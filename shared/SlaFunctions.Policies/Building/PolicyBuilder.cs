@@ -86,7 +86,7 @@ internal static class PolicyBuilder
 
     private static Target BuildTarget(string name, TargetDocument source, Dictionary<string, BusinessCalendar> calendars)
     {
-        var kind = PolicyWords.StandardTargets.TryGetValue(name, out var standard) ? standard : TargetKind.Custom;
+        var kind = PolicyWords.KindOf(name, source);
         var goal = kind == TargetKind.Update ? Goal.Within(Duration(source.Every))
             : source.BusinessDays is { } days ? Goal.InBusinessDays(days)
             : Goal.Within(Duration(source.Within));
@@ -100,6 +100,7 @@ internal static class PolicyBuilder
             StopOn = source.StopOn.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
             StartOn = source.StartOn is { } start ? PolicyWords.Starts[start] : TargetStart.Opened,
             Internal = source.Internal ?? false,
+            Team = kind == TargetKind.Team ? source.Team!.Trim() : null,
             MetBy = source.MetBy.Select(m => PolicyWords.Milestones[m]).ToHashSet(),
         };
     }

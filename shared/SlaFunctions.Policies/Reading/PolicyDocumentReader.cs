@@ -124,7 +124,7 @@ internal sealed class PolicyDocumentReader
         {
             return null;
         }
-        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy", "internal");
+        _shape.OnlyKnown(obj, path, "within", "businessDays", "every", "calendar", "startAfter", "stopOn", "startOn", "metBy", "internal", "team");
         return new TargetDocument
         {
             Within = _shape.Text(obj, "within", path),
@@ -136,6 +136,7 @@ internal sealed class PolicyDocumentReader
             StartOn = _shape.Text(obj, "startOn", path),
             MetBy = _shape.TextList(obj, "metBy", path) ?? [],
             Internal = _shape.Boolean(obj, "internal", path),
+            Team = _shape.Text(obj, "team", path),
         };
     }
 

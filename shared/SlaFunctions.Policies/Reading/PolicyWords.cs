@@ -106,8 +106,19 @@ public static class PolicyWords
     {
         [Target.FirstResponseName] = TargetKind.FirstResponse,
         [Target.UpdateName] = TargetKind.Update,
+        [Target.NextReplyName] = TargetKind.NextReply,
         [Target.ResolutionName] = TargetKind.Resolution,
     };
+
+    /// <summary>The kind of the target written as <paramref name="name"/>: a standard one by its name, else a team target
+    /// when it names a <c>team</c>, else custom.</summary>
+    public static TargetKind KindOf(string name, Documents.TargetDocument target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return StandardTargets.TryGetValue(name, out var standard) ? standard
+            : target.Team is not null ? TargetKind.Team
+            : TargetKind.Custom;
+    }
 
     /// <summary>"one of a, b, c" for messages.</summary>
     public static string OneOf<T>(IReadOnlyDictionary<string, T> words) => "one of " + string.Join(", ", words.Keys);

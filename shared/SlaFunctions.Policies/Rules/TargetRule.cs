@@ -18,8 +18,12 @@ public sealed class TargetRule : IPolicyRule
             foreach (var (name, target) in policy.Severities[i].Targets)
             {
                 var path = $"severities[{i}].targets.{name}";
-                var kind = PolicyWords.StandardTargets.TryGetValue(name, out var standard) ? standard : TargetKind.Custom;
+                var kind = PolicyWords.KindOf(name, target);
                 CheckCalendar(policy, target.Calendar, path, problems);
+                if (kind != TargetKind.Team)
+                {
+                    NotHere(target.Team, $"{path}.team", $"'{name}' is a standard target; give a team target a name of its own", problems);
+                }
                 if (kind == TargetKind.Update)
                 {
                     CheckUpdate(target, path, problems);
@@ -57,7 +61,7 @@ public sealed class TargetRule : IPolicyRule
         {
             problems.Add($"{path}.businessDays", $"{days} is not a number of days; write 1 or more.");
         }
-        if (kind == TargetKind.Custom && target.BusinessDays is not null)
+        if (kind is TargetKind.Custom && target.BusinessDays is not null)
         {
             problems.Add($"{path}.businessDays", "custom targets take 'within' only.");
         }
@@ -68,6 +72,16 @@ public sealed class TargetRule : IPolicyRule
         NotHere(target.Every, $"{path}.every", "'every' is for the update target", problems);
         NotHere(target.StartAfter, $"{path}.startAfter", "'startAfter' is for the update target", problems);
         NotHere(target.StopOn.Count > 0 ? "" : null, $"{path}.stopOn", "'stopOn' is for the update target", problems);
+        if (kind == TargetKind.Team)
+        {
+            if (string.IsNullOrWhiteSpace(target.Team))
+            {
+                problems.Add($"{path}.team", "is empty; name the assignee group as the ticket tool does (e.g. Level 2).");
+            }
+            NotHere(target.StartOn, $"{path}.startOn", "a team target starts when its group takes the case", problems);
+            NotHere(target.MetBy.Count > 0 ? "" : null, $"{path}.metBy", "a team target is met when its group hands the case on or it is solved", problems);
+            return;
+        }
         if (kind != TargetKind.Custom)
         {
             NotHere(target.StartOn, $"{path}.startOn", "startOn is for custom targets", problems);

@@ -67,6 +67,7 @@ internal static class CaseRowHistory
                     Type = Enum.Parse<CaseEventType>(e.GetProperty("type").GetString()!),
                     Status = Optional(e, "status") is { } status ? Enum.Parse<CaseStatus>(status) : null,
                     Severity = Optional(e, "severity"),
+                    Group = Optional(e, "group"),
                 },
                 DeliveryId = e.GetProperty("delivery").GetString()!,
                 ReceivedAt = Pattern.Parse(e.GetProperty("received").GetString()!).Value,
@@ -99,6 +100,7 @@ internal static class CaseRowHistory
                 json.WriteString("type", h.Event.Type.ToString());
                 WriteOptional(json, "status", h.Event.Status?.ToString());
                 WriteOptional(json, "severity", h.Event.Severity);
+                WriteOptional(json, "group", h.Event.Group);
                 json.WriteString("delivery", h.DeliveryId);
                 json.WriteString("received", Pattern.Format(h.ReceivedAt));
                 WriteOptional(json, "note", h.Note);

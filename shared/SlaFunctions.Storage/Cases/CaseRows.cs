@@ -47,6 +47,8 @@ internal static class CaseRows
         ["Channel"] = s.Channel,
         ["FieldsAsOf"] = s.FieldsAsOf?.ToDateTimeOffset(),
         ["Status"] = s.Status ?? "open",
+        // One value a line: values are single-line words of the tool (a status, a priority).
+        ["Unmapped"] = s.Unmapped.Count == 0 ? null : string.Join('\n', s.Unmapped),
         ["NextDueAt"] = s.NextDueAt?.ToDateTimeOffset(),
         ["NextCheckAt"] = s.NextCheckAt?.ToDateTimeOffset(),
         ["AtRiskAt"] = s.AtRiskAt?.ToDateTimeOffset(),
@@ -70,6 +72,7 @@ internal static class CaseRows
         Channel = e.GetString("Channel"),
         FieldsAsOf = OptionalInstant(e, "FieldsAsOf"),
         Status = e.GetString("Status"),
+        Unmapped = e.GetString("Unmapped") is { Length: > 0 } unmapped ? unmapped.Split('\n') : [],
         NextDueAt = OptionalInstant(e, "NextDueAt"),
         NextCheckAt = OptionalInstant(e, "NextCheckAt"),
         AtRiskAt = OptionalInstant(e, "AtRiskAt"),

@@ -43,6 +43,10 @@ public sealed record CaseSnapshot
     /// <summary>The ticket's status now, as the engine names it.</summary>
     public string? Status { get; init; }
 
+    /// <summary>Values of the ticket the connection could not map (e.g. <c>status: Awaiting parts</c>,
+    /// <c>priority: P9</c>), kept until a later delivery maps that field; empty when everything mapped.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
+
     /// <summary>The earliest due instant among running targets; null when nothing runs.</summary>
     public Instant? NextDueAt { get; init; }
 

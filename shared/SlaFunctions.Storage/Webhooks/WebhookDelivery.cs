@@ -20,4 +20,8 @@ public sealed record WebhookDelivery
 
     /// <summary>The ticket's id, when the delivery named one that was read.</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>For an applied delivery, the ticket's values the connection could not map (<c>status: …</c>,
+    /// <c>priority: …</c>); empty when everything mapped.</summary>
+    public IReadOnlyList<string> Unmapped { get; init; } = [];
 }

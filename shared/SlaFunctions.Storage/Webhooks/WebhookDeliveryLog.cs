@@ -38,6 +38,8 @@ public sealed class WebhookDeliveryLog
             ["Status"] = delivery.Status,
             ["Reason"] = delivery.Reason is { Length: > MaxReason } text ? text[..MaxReason] + "…" : delivery.Reason,
             ["ExternalId"] = delivery.ExternalId,
+            // One value a line, each cut like the reason: a tool's status or priority is one short line.
+            ["Unmapped"] = delivery.Unmapped.Count == 0 ? null : string.Join('\n', delivery.Unmapped.Select(v => v.Length > 200 ? v[..200] : v)),
         };
         lock (_pending)
         {
@@ -117,6 +119,7 @@ public sealed class WebhookDeliveryLog
                     Status = row.GetInt32("Status") ?? 0,
                     Reason = row.GetString("Reason"),
                     ExternalId = row.GetString("ExternalId"),
+                    Unmapped = row.GetString("Unmapped") is { Length: > 0 } unmapped ? unmapped.Split('\n') : [],
                 });
             }
         }).ConfigureAwait(false);

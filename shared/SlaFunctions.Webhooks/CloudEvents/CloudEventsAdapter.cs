@@ -14,27 +14,27 @@ namespace SlaFunctions.Webhooks.CloudEvents;
 /// <para><b>Attributes</b>: <c>specversion</c> <c>1.0</c>, <c>id</c>, <c>source</c> and <c>type</c> as the spec
 /// requires; our profile also requires <c>subject</c> (the case's external id) and <c>time</c> (RFC 3339 with
 /// <c>Z</c> or an offset; the event is placed there).</para>
-/// <para><b>Types</b> (one per thing that happens to a case; any type outside <c>dev.slafunctions.case.</c> is
+/// <para><b>Types</b> (one per thing that happens to a case; any type outside <c>com.slafunctions.case.</c> is
 /// ignored, and an unknown one inside it is refused as a likely typo):</para>
 /// <list type="table">
-/// <item><term><c>dev.slafunctions.case.opened</c></term><description>The case opened; at <c>data.openedAt</c>, else
+/// <item><term><c>com.slafunctions.case.opened</c></term><description>The case opened; at <c>data.openedAt</c>, else
 /// <c>time</c>. <c>data.priority</c> gives its severity, <c>data.status</c> its status when not open.</description></item>
-/// <item><term><c>dev.slafunctions.case.agentReplied</c></term><description>A public reply by an agent.</description></item>
-/// <item><term><c>dev.slafunctions.case.customerReplied</c></term><description>A reply by the customer.</description></item>
-/// <item><term><c>dev.slafunctions.case.internalNote</c></term><description>A note the customer does not see.</description></item>
-/// <item><term><c>dev.slafunctions.case.statusChanged</c></term><description><c>data.status</c> (required): open,
+/// <item><term><c>com.slafunctions.case.agentReplied</c></term><description>A public reply by an agent.</description></item>
+/// <item><term><c>com.slafunctions.case.customerReplied</c></term><description>A reply by the customer.</description></item>
+/// <item><term><c>com.slafunctions.case.internalNote</c></term><description>A note the customer does not see.</description></item>
+/// <item><term><c>com.slafunctions.case.statusChanged</c></term><description><c>data.status</c> (required): open,
 /// pending, onHold, solved, closed, or a tool status in the connection's map. Solved or closed is a solution; a
 /// change back to open is a reopening.</description></item>
-/// <item><term><c>dev.slafunctions.case.priorityChanged</c></term><description><c>data.priority</c> (required),
+/// <item><term><c>com.slafunctions.case.priorityChanged</c></term><description><c>data.priority</c> (required),
 /// mapped to a severity through the connection.</description></item>
-/// <item><term><c>dev.slafunctions.case.workaround</c></term><description>A workaround was given.</description></item>
-/// <item><term><c>dev.slafunctions.case.eta</c></term><description>An ETA for the fix was given.</description></item>
+/// <item><term><c>com.slafunctions.case.workaround</c></term><description>A workaround was given.</description></item>
+/// <item><term><c>com.slafunctions.case.eta</c></term><description>An ETA for the fix was given.</description></item>
 /// </list>
 /// <para><b>data</b> (an object, all optional unless stated above): <c>title</c>, <c>url</c>, <c>assignee</c>,
 /// <c>requester</c> (an email, or <c>{ "email", "org" }</c>), <c>organization</c>, <c>channel</c>, <c>priority</c>,
 /// <c>status</c>, <c>openedAt</c>, <c>updatedAt</c>. Example:</para>
 /// <code>
-/// { "specversion": "1.0", "type": "dev.slafunctions.case.agentReplied", "source": "https://desk.acme.example/cases",
+/// { "specversion": "1.0", "type": "com.slafunctions.case.agentReplied", "source": "https://desk.acme.example/cases",
 ///   "id": "c-42-evt-0007", "time": "2026-01-05T09:01:10+01:00", "subject": "C-42",
 ///   "datacontenttype": "application/json", "data": { "title": "Sync stalls", "assignee": "bo@vendor.example" } }
 /// </code>
@@ -45,7 +45,7 @@ namespace SlaFunctions.Webhooks.CloudEvents;
 public sealed class CloudEventsAdapter : IWebhookAdapter
 {
     /// <summary>The prefix of our event types.</summary>
-    public const string TypePrefix = "dev.slafunctions.case.";
+    public const string TypePrefix = CloudEventTypes.Case;
 
     internal static readonly IReadOnlyDictionary<string, CaseStatus> DefaultStatuses = new Dictionary<string, CaseStatus>(StringComparer.OrdinalIgnoreCase)
     {
@@ -57,7 +57,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
         ["closed"] = CaseStatus.Closed,
     };
 
-    private static readonly string[] Types = ["opened", "agentReplied", "customerReplied", "internalNote", "statusChanged", "priorityChanged", "workaround", "eta"];
+    private static readonly string[] Types = ["opened", "agentReplied", "customerReplied", "internalNote", "statusChanged", "priorityChanged", "workaround", "eta", "groupChanged"];
 
     /// <summary>Creates the adapter; signatures older or newer than five minutes by <paramref name="clock"/> are stale.</summary>
     public CloudEventsAdapter(IClock clock) => Signature = new StandardWebhooksSignatureScheme(ReplayWindow.FiveMinutes(clock));
@@ -102,11 +102,10 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             attributes.Problem("specversion", $"'{specVersion}' is not supported; send CloudEvents 1.0.");
             return null;
         }
-        if (!type.StartsWith(TypePrefix, StringComparison.Ordinal))
+        if (CloudEventTypes.CaseEventName(type) is not { } name)
         {
             return WebhookParseResult.Ignored($"CloudEvents type '{type}' is not tracked.");
         }
-        var name = type[TypePrefix.Length..];
         if (!Types.Contains(name, StringComparer.Ordinal))
         {
             attributes.Problem("type", $"'{type}' is not one of ours; use {string.Join(", ", Types.Select(t => TypePrefix + t))}.");
@@ -144,6 +143,10 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             case "priorityChanged":
                 events.SeverityChange(at, priority);
                 break;
+            case "groupChanged":
+                // Team targets: data.group is the assignee group now holding the case; absent or empty, none does.
+                events.GroupChange(at, present: true, data?.String("group"));
+                break;
             default:
                 events.Add(at, TypeOf(name));
                 break;
@@ -171,6 +174,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 

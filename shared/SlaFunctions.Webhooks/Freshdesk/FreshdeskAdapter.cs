@@ -157,6 +157,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 

@@ -110,13 +110,14 @@ public sealed class JiraAdapter : IWebhookAdapter
             }
         }
         var changes = body.Object("changelog")?.Items("items") ?? [];
-        if (at is null && changes.Any(item => item.String("field") is "status" or "priority"))
+        var groupFields = vocabulary.Mapping.GroupFields;
+        if (at is null && changes.Any(item => item.String("field") is { } field && (field is "status" or "priority" || IsGroupField(field, groupFields))))
         {
             body.Problem("timestamp", "is required to place the change in time (or send issue.fields.updated).");
         }
         foreach (var item in changes)
         {
-            AddChange(item, fields, at, events);
+            AddChange(item, fields, at, events, groupFields);
         }
         if (body.Object("comment") is { } comment)
         {
@@ -142,12 +143,20 @@ public sealed class JiraAdapter : IWebhookAdapter
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 
-    private static void AddChange(PayloadReader item, PayloadReader fields, Instant? at, UpdateEvents events)
+    private static void AddChange(PayloadReader item, PayloadReader fields, Instant? at, UpdateEvents events, IReadOnlyList<string> groupFields)
     {
-        switch (item.String("field"))
+        var field = item.String("field");
+        if (field is not null && IsGroupField(field, groupFields))
+        {
+            // Team targets: the group the issue moved to; an empty toString means it left every group.
+            events.GroupChange(at, present: true, item.String("toString"));
+            return;
+        }
+        switch (field)
         {
             case "status":
                 var to = item.String("toString", required: true);
@@ -161,6 +170,9 @@ public sealed class JiraAdapter : IWebhookAdapter
                 break;
         }
     }
+
+    private static bool IsGroupField(string field, IReadOnlyList<string> groupFields) =>
+        groupFields.Contains(field, StringComparer.OrdinalIgnoreCase);
 
     // The connection's map and the defaults first; then the status category, which every Jira status has, noted on
     // the case so an admin sees which custom status was counted as open; without a category, noted and left unchanged.

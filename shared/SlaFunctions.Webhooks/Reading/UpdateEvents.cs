@@ -10,6 +10,7 @@ internal sealed class UpdateEvents
     private readonly ToolVocabulary _vocabulary;
     private readonly List<CaseEvent> _events = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _unmapped = [];
 
     public UpdateEvents(ToolVocabulary vocabulary) => _vocabulary = vocabulary;
 
@@ -19,6 +20,9 @@ internal sealed class UpdateEvents
     /// <summary>The notes so far.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
+    /// <summary>The values the connection could not map so far (see <see cref="CaseUpdate.Unmapped"/>).</summary>
+    public IReadOnlyList<string> Unmapped => _unmapped;
+
     /// <summary>The severity <paramref name="priority"/> maps to. When none, notes it if <paramref name="noteIfNone"/>:
     /// only where the delivery sets the severity (an opening, a snapshot), so a reply does not repeat the note.</summary>
     public string? SeverityOf(string? priority, bool noteIfNone = true)
@@ -27,6 +31,10 @@ internal sealed class UpdateEvents
         if (noteIfNone && note is not null && !_notes.Contains(note))
         {
             _notes.Add(note);
+            if (!string.IsNullOrWhiteSpace(priority))
+            {
+                Unknown("priority", priority);
+            }
         }
         return severity;
     }
@@ -51,15 +59,19 @@ internal sealed class UpdateEvents
         if (noteIfUnmapped && status is null && !string.IsNullOrWhiteSpace(toolStatus))
         {
             NoteOnce(UnmappedStatus(toolStatus.Trim()));
+            Unknown("status", toolStatus);
         }
         return status;
     }
 
     /// <summary>Notes that <paramref name="toolStatus"/>, missing from the connection's map, was taken as
     /// <paramref name="status"/> from the tool's own category for it (a Jira status category).</summary>
-    public void StatusByCategory(string toolStatus, string category, CaseStatus status) =>
+    public void StatusByCategory(string toolStatus, string category, CaseStatus status)
+    {
+        Unknown("status", toolStatus);
         NoteOnce($"Status '{toolStatus.Trim()}' is not in this connection's status map; taken as {Word(status)} from its "
             + $"category '{category}'. Add it to the connection's Statuses to count it otherwise (e.g. pending or onHold).");
+    }
 
     /// <summary>The note recorded on a case for a tool status that maps to no case status.</summary>
     public static string UnmappedStatus(string toolStatus) =>
@@ -75,6 +87,16 @@ internal sealed class UpdateEvents
         }
     }
 
+    /// <summary>Adds the assignee group the ticket is with, when the delivery says (<paramref name="present"/>); a blank
+    /// <paramref name="group"/> then means no group. The engine ignores a group the case already has.</summary>
+    public void GroupChange(Instant? at, bool present, string? group)
+    {
+        if (present && at is { } when)
+        {
+            _events.Add(CaseEvent.GroupChange(when, group));
+        }
+    }
+
     /// <summary>Adds an event that carries nothing but its type: a reply, a note, a workaround, an ETA.</summary>
     public void Add(Instant? at, CaseEventType type)
     {
@@ -86,6 +108,15 @@ internal sealed class UpdateEvents
 
     /// <summary>Adds a note for the case's event history.</summary>
     public void Note(string note) => _notes.Add(note);
+
+    private void Unknown(string field, string value)
+    {
+        var entry = CaseUpdate.UnmappedEntry(field, value);
+        if (!_unmapped.Contains(entry))
+        {
+            _unmapped.Add(entry);
+        }
+    }
 
     private void NoteOnce(string note)
     {

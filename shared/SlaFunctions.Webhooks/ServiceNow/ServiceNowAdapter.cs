@@ -149,6 +149,7 @@ public sealed class ServiceNowAdapter : IWebhookAdapter
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 }

@@ -78,6 +78,7 @@ internal static class ZendeskEventReader
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 }

@@ -37,11 +37,14 @@ internal static class ZendeskTriggerReader
                 {
                     events.StatusChange(openedAt, status);
                 }
+                // Team targets: the group ({{ticket.group.name}}) that takes it; a body without the field says nothing.
+                events.GroupChange(openedAt, ticket.Has("group"), ticket.String("group"));
                 break;
             case "ticket.changed":
                 // A snapshot: the current state, which the engine ignores where it is unchanged.
                 events.StatusChange(updatedAt, status);
                 events.SeverityChange(updatedAt, priority);
+                events.GroupChange(updatedAt, ticket.Has("group"), ticket.String("group"));
                 break;
             default:
                 events.Add(updatedAt, CommentType(body, ticket, isPublic: name == "comment.public"));
@@ -69,6 +72,7 @@ internal static class ZendeskTriggerReader
             Severity = severity,
             Events = events.Events,
             Notes = events.Notes,
+            Unmapped = events.Unmapped,
         });
     }
 

@@ -23,5 +23,7 @@ internal static class CaseEvents
 
     public static CaseEvent Eta(string at) => new() { At = Parse.Instant(at), Type = CaseEventType.Eta };
 
+    public static CaseEvent Group(string at, string? group) => CaseEvent.GroupChange(Parse.Instant(at), group);
+
     public static CaseEvent Note(string at) => new() { At = Parse.Instant(at), Type = CaseEventType.InternalNote };
 }

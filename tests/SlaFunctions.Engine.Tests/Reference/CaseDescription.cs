@@ -63,7 +63,8 @@ internal sealed record TargetDescription(
     int? StartAfterMinutes,
     Milestone[] StopOn,
     TargetStart StartOn,
-    Milestone[] MetBy)
+    Milestone[] MetBy,
+    string? Team = null)
 {
     /// <summary>Builds the engine's target (engine side only).</summary>
     public Target ToEngine(BusinessCalendar calendar) => new()
@@ -76,6 +77,7 @@ internal sealed record TargetDescription(
         StopOn = new HashSet<Milestone>(StopOn),
         StartOn = StartOn,
         MetBy = new HashSet<Milestone>(MetBy),
+        Team = Team,
     };
 }
 
@@ -175,10 +177,13 @@ internal enum StoryEventKind
 
     /// <summary>An internal note.</summary>
     InternalNote,
+
+    /// <summary>The assignee group changed.</summary>
+    Group,
 }
 
 /// <summary>One event of a generated case, as plain data.</summary>
-internal sealed record StoryEvent(Instant At, StoryEventKind Kind, CaseStatus? Status = null, string? Severity = null)
+internal sealed record StoryEvent(Instant At, StoryEventKind Kind, CaseStatus? Status = null, string? Severity = null, string? Group = null)
 {
     /// <summary>The engine's event (engine side only).</summary>
     public CaseEvent ToEngine() => Kind switch
@@ -189,6 +194,7 @@ internal sealed record StoryEvent(Instant At, StoryEventKind Kind, CaseStatus? S
         StoryEventKind.Severity => CaseEvent.SeverityChange(At, Severity!),
         StoryEventKind.Workaround => new CaseEvent { At = At, Type = CaseEventType.Workaround },
         StoryEventKind.Eta => new CaseEvent { At = At, Type = CaseEventType.Eta },
+        StoryEventKind.Group => CaseEvent.GroupChange(At, Group),
         _ => new CaseEvent { At = At, Type = CaseEventType.InternalNote },
     };
 }

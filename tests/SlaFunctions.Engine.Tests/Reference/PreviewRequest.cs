@@ -125,6 +125,10 @@ internal static class PreviewRequest
         {
             json["stopOn"] = Milestones(target.StopOn);
         }
+        if (target.Team is { } team)
+        {
+            json["team"] = team;
+        }
         if (target.Kind == TargetKind.Custom)
         {
             json["startOn"] = target.StartOn == TargetStart.SeverityRaised ? "severityRaised" : Camel(target.StartOn.ToString());
@@ -176,6 +180,10 @@ internal static class PreviewRequest
         if (e.Severity is { } severity)
         {
             json["severity"] = severity;
+        }
+        if (e.Group is { } group)
+        {
+            json["group"] = group;
         }
         return json;
     }

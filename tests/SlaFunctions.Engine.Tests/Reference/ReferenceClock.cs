@@ -98,6 +98,8 @@ internal sealed class ReferenceClock
             TargetKind.FirstResponse => FirstResponse(timeline, target, asOf),
             TargetKind.Resolution => Resolution(timeline, target, asOf),
             TargetKind.Update => Update(timeline, target, asOf),
+            TargetKind.NextReply => NextReply(timeline, target, asOf),
+            TargetKind.Team => Team(timeline, target, asOf),
             _ => Custom(timeline, target, asOf),
         };
 
@@ -164,6 +166,45 @@ internal sealed class ReferenceClock
         }
         shown ??= new ReferenceTargetStatus(target.Name, stopAt is null ? TargetState.NotStarted : TargetState.Stopped, null, null, null, null, null);
         return (shown, runs);
+    }
+
+    // Each run paused like the update cadence; one the current solved spell began after is not a run; a solve before
+    // its reply stops it.
+    private (ReferenceTargetStatus, List<ReferenceRun>)? NextReply(ReferenceTimeline timeline, TargetDescription target, Instant asOf)
+    {
+        var pauses = PausesOf(timeline);
+        var solved = timeline.SolvedSince();
+        var runs = new List<ReferenceRun>();
+        ReferenceTargetStatus? shown = null;
+        foreach (var (start, reply) in timeline.NextReplyRuns().Where(r => solved is not { } s || r.Start < s))
+        {
+            var (end, kind) = reply is { } met && (solved is not { } s || met <= s) ? (reply, RunEnd.Met)
+                : solved is { } stop ? (stop, RunEnd.Stopped)
+                : ((Instant?)null, RunEnd.Running);
+            if (Single(timeline, target, start, end, kind, pauses, asOf) is { } judged)
+            {
+                runs.AddRange(judged.Item2);
+                shown = judged.Item1;
+            }
+        }
+        return (shown ?? new ReferenceTargetStatus(target.Name, TargetState.NotStarted, null, null, null, null, null), runs);
+    }
+
+    // Each spell of the team met at its end (a hand-on or a solve); paused on pauseOn only (a solve ends the spell).
+    private (ReferenceTargetStatus, List<ReferenceRun>)? Team(ReferenceTimeline timeline, TargetDescription target, Instant asOf)
+    {
+        var pauses = timeline.Stretches(s => Policy.PauseOn.Contains(s));
+        var runs = new List<ReferenceRun>();
+        ReferenceTargetStatus? shown = null;
+        foreach (var (start, end) in timeline.TeamSpells(target.Team!))
+        {
+            if (Single(timeline, target, start, end, end is null ? RunEnd.Running : RunEnd.Met, pauses, asOf) is { } judged)
+            {
+                runs.AddRange(judged.Item2);
+                shown = judged.Item1;
+            }
+        }
+        return (shown ?? new ReferenceTargetStatus(target.Name, TargetState.NotStarted, null, null, null, null, null), runs);
     }
 
     private (ReferenceTargetStatus, List<ReferenceRun>)? Custom(ReferenceTimeline timeline, TargetDescription target, Instant asOf)

@@ -92,6 +92,41 @@ public sealed class ReferenceClockTests
             points);
     }
 
+    [Fact]
+    public void NextReply_TwoMessagesThenAReply_OneRunFromTheOldestThenANewOne()
+    {
+        // First reply 10:00; messages 10:30 and 11:00 wait together until the 12:00 reply; 13:00 starts a new run.
+        var story = Story(Target("nextReply", TargetKind.NextReply, CalendarDescription.AlwaysOpen, 60), "2026-03-06T09:00:00Z", "2026-03-06T13:20:00Z",
+            new StoryEvent(At("2026-03-06T10:00:00Z"), StoryEventKind.AgentReply),
+            new StoryEvent(At("2026-03-06T10:30:00Z"), StoryEventKind.CustomerReply),
+            new StoryEvent(At("2026-03-06T11:00:00Z"), StoryEventKind.CustomerReply),
+            new StoryEvent(At("2026-03-06T12:00:00Z"), StoryEventKind.AgentReply),
+            new StoryEvent(At("2026-03-06T13:00:00Z"), StoryEventKind.CustomerReply));
+
+        var earlier = Reference(story).StateAt(At("2026-03-06T12:30:00Z")).Single();
+        var now = Reference(story).StateAt(story.AsOf).Single();
+
+        // 10:30 + 1h = 11:30, answered at 12:00: a late reply is a breach.
+        Assert.Equal((TargetState.Breached, At("2026-03-06T10:30:00Z"), At("2026-03-06T11:30:00Z")), (earlier.State, earlier.StartedAt, earlier.BreachedAt));
+        Assert.Equal((TargetState.Running, At("2026-03-06T13:00:00Z"), At("2026-03-06T14:00:00Z")), (now.State, now.StartedAt, now.DueAt));
+    }
+
+    [Fact]
+    public void Team_HandedOnAndBack_EachSpellARunOfItsOwn()
+    {
+        var levelTwo = Target("levelTwo", TargetKind.Team, CalendarDescription.AlwaysOpen, 120) with { Team = "level-2" };
+        var story = Story(levelTwo, "2026-03-06T09:00:00Z", "2026-03-06T14:00:00Z",
+            new StoryEvent(At("2026-03-06T09:00:00Z"), StoryEventKind.Group, Group: "Level-2"),
+            new StoryEvent(At("2026-03-06T10:00:00Z"), StoryEventKind.Group, Group: "level-1"),
+            new StoryEvent(At("2026-03-06T13:00:00Z"), StoryEventKind.Group, Group: "level-2"));
+
+        var earlier = Reference(story).StateAt(At("2026-03-06T11:00:00Z")).Single();
+        var now = Reference(story).StateAt(story.AsOf).Single();
+
+        Assert.Equal((TargetState.Met, At("2026-03-06T10:00:00Z")), (earlier.State, earlier.MetAt));
+        Assert.Equal((TargetState.Running, At("2026-03-06T13:00:00Z"), At("2026-03-06T15:00:00Z")), (now.State, now.StartedAt, now.DueAt));
+    }
+
     private static ReferenceClock Reference(CaseDescription story) => new(story, ReferenceComparison.WindowFor(story));
 
     private static TargetDescription Target(string name, TargetKind kind, CalendarDescription calendar, int? minutes, int? businessDays = null) =>

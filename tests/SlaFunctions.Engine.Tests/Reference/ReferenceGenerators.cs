@@ -179,9 +179,9 @@ internal static class ReferenceGenerators
         from onWorkaround in id < count
             ? Gen.Frequency((1, Gen.Constant((string?)null)), (2, Gen.Choose(id + 1, count).Select(i => (string?)i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             : Gen.Constant((string?)null)
-        from picks in Gen.ArrayOf(Gen.Choose(0, 2), 5)
+        from picks in Gen.ArrayOf(Gen.Choose(0, 2), 7)
         from targets in Gen.CollectToArray(
-            new[] { TargetKind.FirstResponse, TargetKind.Update, TargetKind.Resolution, TargetKind.Custom, TargetKind.Custom }
+            new[] { TargetKind.FirstResponse, TargetKind.Update, TargetKind.Resolution, TargetKind.Custom, TargetKind.Custom, TargetKind.NextReply, TargetKind.Team }
                 .Select((kind, i) => (kind, i)).Where(x => picks[x.i] > 0),
             x => Target(x.kind, x.i == 4 ? "chase" : "notify", calendars, shared))
         select new SeverityDescription(id.ToString(System.Globalization.CultureInfo.InvariantCulture), onWorkaround, targets);
@@ -189,13 +189,15 @@ internal static class ReferenceGenerators
     private static Gen<TargetDescription> Target(TargetKind kind, string customName, CalendarDescription[] calendars, PolicyWide shared) =>
         from calendar in Gen.Elements(calendars)
         from goal in Gen.Frequency((3, Gen.Choose(1, 30)), (1, Gen.Choose(30, 90))).Select(k => k * 20)
-        from businessDays in kind is TargetKind.FirstResponse or TargetKind.Resolution && calendar.StaysWithinDays
+        from businessDays in kind is TargetKind.FirstResponse or TargetKind.Resolution or TargetKind.NextReply or TargetKind.Team && calendar.StaysWithinDays
             ? Gen.Frequency((2, Gen.Constant((int?)null)), (1, Gen.Choose(1, 3).Select(d => (int?)d)))
             : Gen.Constant((int?)null)
         select kind switch
         {
             TargetKind.FirstResponse => new TargetDescription(Engine.Contracts.Target.FirstResponseName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, []),
             TargetKind.Resolution => new TargetDescription(Engine.Contracts.Target.ResolutionName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, shared.ResolutionMetBy),
+            TargetKind.Team => new TargetDescription("levelTwo", kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, [], "level-2"),
+            TargetKind.NextReply => new TargetDescription(Engine.Contracts.Target.NextReplyName, kind, calendar, businessDays is null ? goal : null, businessDays, null, [], TargetStart.Opened, []),
             TargetKind.Update => new TargetDescription(Engine.Contracts.Target.UpdateName, kind, calendar, goal, null, shared.StartAfter, shared.StopOn, TargetStart.Opened, []),
             _ => customName == "chase"
                 ? new TargetDescription("chase", kind, calendar, goal, null, null, [], TargetStart.Pending, shared.ChaseMetBy)
@@ -250,9 +252,13 @@ internal static class ReferenceGenerators
         from offsets in Gen.ArrayOf(Gen.Frequency((3, Gen.Choose(1, 3 * 24 * 60)), (2, Gen.Choose(1, 21 * 24 * 60))), count)
         from kinds in Gen.ArrayOf(Gen.Choose(0, 99), count)
         from severities in Gen.ArrayOf(Gen.Elements(policy.Severities.Select(s => s.Id).ToArray()), count)
-        select Story(opened, offsets, kinds, severities);
+        from groups in Gen.ArrayOf(Groups, count)
+        select Story(opened, offsets, kinds, severities, groups);
 
-    private static StoryEvent[] Story(Instant opened, int[] offsets, int[] kinds, string[] severities)
+    // Assignee groups: the team target's (in two spellings), another, and none.
+    private static readonly Gen<string?> Groups = Gen.Elements<string?>("level-2", "Level-2", "level-1", null);
+
+    private static StoryEvent[] Story(Instant opened, int[] offsets, int[] kinds, string[] severities, string?[] groups)
     {
         var events = new List<StoryEvent>();
         var severityMinutes = new HashSet<int>();
@@ -266,7 +272,8 @@ internal static class ReferenceGenerators
             }
             events.AddRange(kind switch
             {
-                < 20 => [new StoryEvent(at, StoryEventKind.AgentReply)],
+                < 18 => [new StoryEvent(at, StoryEventKind.AgentReply)],
+                < 20 => [new StoryEvent(at, StoryEventKind.CustomerReply), new StoryEvent(at, StoryEventKind.AgentReply)],
                 < 26 => [new StoryEvent(at, StoryEventKind.CustomerReply)],
                 < 32 => [new StoryEvent(at, StoryEventKind.CustomerReply), new StoryEvent(at, StoryEventKind.Status, CaseStatus.Open)],
                 < 42 => [new StoryEvent(at, StoryEventKind.Status, CaseStatus.Pending)],
@@ -275,7 +282,8 @@ internal static class ReferenceGenerators
                 < 63 => [new StoryEvent(at, StoryEventKind.Status, CaseStatus.Solved)],
                 < 66 => [new StoryEvent(at, StoryEventKind.Status, CaseStatus.Closed)],
                 < 72 => [new StoryEvent(at, StoryEventKind.Eta)],
-                < 80 => [new StoryEvent(at, StoryEventKind.InternalNote)],
+                < 75 => [new StoryEvent(at, StoryEventKind.InternalNote)],
+                < 80 => [new StoryEvent(at, StoryEventKind.Group, Group: groups[i])],
                 < 92 => [new StoryEvent(at, StoryEventKind.Severity, Severity: severities[i])],
                 _ => [new StoryEvent(at, StoryEventKind.Workaround)],
             });
@@ -287,5 +295,6 @@ internal static class ReferenceGenerators
         from count in Gen.Choose(0, 5)
         from offsets in Gen.ArrayOf(Gen.Choose(1, minutes), count)
         from kinds in Gen.ArrayOf(Gen.Choose(0, 79), count)
-        select Story(asOf, offsets, kinds, []);
+        from groups in Gen.ArrayOf(Groups, count)
+        select Story(asOf, offsets, kinds, [], groups);
 }

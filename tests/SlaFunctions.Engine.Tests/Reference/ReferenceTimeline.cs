@@ -43,6 +43,9 @@ internal sealed class ReferenceTimeline
                 case StoryEventKind.CustomerReply:
                     Milestones.Add((e.At, Milestone.CustomerReply));
                     break;
+                case StoryEventKind.Group:
+                    Groups.Add((e.At, e.Group));
+                    break;
                 case StoryEventKind.Eta:
                     Milestones.Add((e.At, Milestone.Eta));
                     break;
@@ -63,6 +66,9 @@ internal sealed class ReferenceTimeline
 
     /// <summary>Status periods in order.</summary>
     public List<(Instant From, CaseStatus Status)> Statuses { get; } = [];
+
+    /// <summary>Group events in time order, as given (null: no group); no group holds the case before the first.</summary>
+    public List<(Instant At, string? Group)> Groups { get; } = [];
 
     /// <summary>Milestones in time order.</summary>
     public List<(Instant At, Milestone Milestone)> Milestones { get; } = [];
@@ -85,6 +91,56 @@ internal sealed class ReferenceTimeline
             }
         }
         return null;
+    }
+
+    /// <summary>The next-reply runs, read naively: a customer message after the first agent reply starts one unless an
+    /// agent reply has the same instant or an earlier run still waits (no agent reply between its start and the
+    /// message); a run ends at the first agent reply after its start, or has no end.</summary>
+    public List<(Instant Start, Instant? Reply)> NextReplyRuns()
+    {
+        var replies = Milestones.Where(m => m.Milestone == Milestone.AgentReply).Select(m => m.At).ToList();
+        var runs = new List<(Instant Start, Instant? Reply)>();
+        if (replies.Count == 0)
+        {
+            return runs;
+        }
+        foreach (var message in Milestones.Where(m => m.Milestone == Milestone.CustomerReply).Select(m => m.At))
+        {
+            if (message <= replies.Min() || replies.Contains(message))
+            {
+                continue;
+            }
+            if (runs.Count > 0 && !replies.Any(r => r > runs[^1].Start && r < message))
+            {
+                continue;
+            }
+            runs.Add((message, replies.Where(r => r > message).Select(r => (Instant?)r).FirstOrDefault()));
+        }
+        return runs;
+    }
+
+    /// <summary>A team target's spells, read naively: at every instant some group or status event happens, the team
+    /// holds the case when the last group event at or before it names the team (any case) and the status then is not
+    /// solved or closed; a spell runs from the first such instant to the first instant after it that is not one.</summary>
+    public List<(Instant Start, Instant? End)> TeamSpells(string team)
+    {
+        var instants = Groups.Select(g => g.At).Concat(Statuses.Select(s => s.From)).Distinct().Order().ToList();
+        var spells = new List<(Instant Start, Instant? End)>();
+        foreach (var at in instants)
+        {
+            var group = Groups.LastOrDefault(g => g.At <= at).Group;
+            var holds = group is not null && group.Equals(team, StringComparison.OrdinalIgnoreCase) && !IsSolved(StatusAt(at));
+            var open = spells.Count > 0 && spells[^1].End is null;
+            if (holds && !open)
+            {
+                spells.Add((at, null));
+            }
+            else if (!holds && open)
+            {
+                spells[^1] = (spells[^1].Start, at);
+            }
+        }
+        return spells;
     }
 
     /// <summary>When the trailing spell of solved or closed began, when the case is solved or closed now; else null.</summary>

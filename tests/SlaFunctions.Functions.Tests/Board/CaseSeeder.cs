@@ -20,7 +20,7 @@ internal sealed class CaseSeeder(CaseApi api)
     {
         var options = api.Services.GetRequiredService<WebhookOptions>().Connections[connection];
         api.Services.GetRequiredService<PolicyCatalog>().TryGet(options.Policy, out var policy);
-        await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(options, policy!, new IncomingCase
+        await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(policy!, new IncomingCase
         {
             Key = new CaseKey(connection, id),
             DeliveryId = $"{id}-{events.Length}",

@@ -59,6 +59,9 @@ public sealed class CaseApi : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; }
 
+    /// <summary>The app's settings, for commands run beside it (<c>connection check</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>Where the pickup transport writes this app's emails: a fresh folder per app.</summary>
     public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), "slafunctions-mail-" + Guid.NewGuid().ToString("N")[..10]);
 

@@ -2,8 +2,6 @@ using NodaTime;
 using SlaFunctions.Monitoring.Cases;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
-using SlaFunctions.Hosting;
-using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage.Cases;
 using Xunit;
@@ -17,7 +15,6 @@ public sealed class CaseIngestionTests
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
     private static readonly Policy LumenVox = PolicyReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "policies", "lumenvox.yaml")).Policy!;
     private static readonly CaseKey Key = new("acme-zendesk", "35436");
-    private static readonly ConnectionOptions Connection = new() { Source = "zendesk", Policy = "lumenvox", Priorities = { ["normal"] = "3" } };
 
     private static IncomingCase Incoming(string? priority, params CaseEvent[] events) => new()
     {
@@ -32,11 +29,10 @@ public sealed class CaseIngestionTests
     [Theory]
     [InlineData("high", "2")] // a policy alias
     [InlineData("HIGH", "2")] // any case
-    [InlineData("normal", "3")] // the connection's own map
     [InlineData("1", "1")] // a severity id
     public void Decide_NewCase_SeverityFromPriority(string priority, string severity)
     {
-        var change = CaseIngestion.Decide(Connection, LumenVox, Incoming(priority), null, Now);
+        var change = CaseIngestion.Decide(LumenVox, Incoming(priority), null, Now);
 
         Assert.Equal(severity, change.Snapshot.OpenedSeverity);
         Assert.Empty(change.Append);
@@ -45,7 +41,7 @@ public sealed class CaseIngestionTests
     [Fact]
     public void Decide_PriorityMapsToNothing_DefaultSeverityAndANoteInTheHistory()
     {
-        var change = CaseIngestion.Decide(Connection, LumenVox, Incoming("P9"), null, Now);
+        var change = CaseIngestion.Decide(LumenVox, Incoming("P9"), null, Now);
 
         Assert.Equal("4", change.Snapshot.OpenedSeverity); // lumenvox.yaml: defaultSeverity "4"
         var note = Assert.Single(change.Append);
@@ -56,7 +52,7 @@ public sealed class CaseIngestionTests
     [Fact]
     public void Decide_NewCase_ClocksJudgedAndDueIndexed()
     {
-        var change = CaseIngestion.Decide(Connection, LumenVox, Incoming("major"), null, Now);
+        var change = CaseIngestion.Decide(LumenVox, Incoming("major"), null, Now);
 
         // The seed's example: first response due Monday 10:30 GMT.
         Assert.Equal(Instant.FromUtc(2026, 3, 9, 10, 30), change.Snapshot.NextDueAt);
@@ -69,10 +65,10 @@ public sealed class CaseIngestionTests
     [Fact]
     public void Decide_PriorityChangeToUnknown_KeepsSeverityAndSaysSo()
     {
-        var created = CaseIngestion.Decide(Connection, LumenVox, Incoming("major"), null, Now);
+        var created = CaseIngestion.Decide(LumenVox, Incoming("major"), null, Now);
         var current = new CaseRecord { Snapshot = created.Snapshot, History = created.Append };
 
-        var change = CaseIngestion.Decide(Connection, LumenVox,
+        var change = CaseIngestion.Decide(LumenVox,
             Incoming(null, CaseEvent.SeverityChange(Opened + Duration.FromHours(1), "P9")) with { DeliveryId = "d-2" }, current, Now);
 
         var entry = Assert.Single(change.Append);
@@ -84,10 +80,10 @@ public sealed class CaseIngestionTests
     [Fact]
     public void Decide_PriorityChangeToKnown_RecordsTheSeverityId()
     {
-        var created = CaseIngestion.Decide(Connection, LumenVox, Incoming("major"), null, Now);
+        var created = CaseIngestion.Decide(LumenVox, Incoming("major"), null, Now);
         var current = new CaseRecord { Snapshot = created.Snapshot, History = created.Append };
 
-        var change = CaseIngestion.Decide(Connection, LumenVox,
+        var change = CaseIngestion.Decide(LumenVox,
             Incoming(null, CaseEvent.SeverityChange(Opened + Duration.FromHours(1), "urgent")) with { DeliveryId = "d-2" }, current, Now);
 
         Assert.Equal("1", Assert.Single(change.Append).Event.Severity);

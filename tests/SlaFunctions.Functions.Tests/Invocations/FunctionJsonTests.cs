@@ -15,7 +15,7 @@ public sealed class FunctionJsonTests
     public void Functions_TheExpectedSet()
     {
         Assert.Equal(
-            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "preview", "sender", "sweep", "webhooks"],
+            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "policy-source", "preview", "sender", "sweep", "webhooks"],
             Functions.Keys);
     }
 
@@ -98,6 +98,7 @@ public sealed class FunctionJsonTests
     [InlineData("poison", "function")]
     [InlineData("poison-replay", "function")]
     [InlineData("policy-list", "function")] // not "policies": the folder beside the executable holds the policy files
+    [InlineData("policy-source", "function")]
     [InlineData("calendar-hours", "function")]
     [InlineData("pages", "anonymous")] // static pages, no data: they ask for a key before calling the API
     public void HttpFunction_AuthLevel(string name, string authLevel)

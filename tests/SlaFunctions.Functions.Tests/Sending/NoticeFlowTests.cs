@@ -20,7 +20,7 @@ namespace SlaFunctions.Functions.Tests.Sending;
 /// <summary>End to end on Azurite: signed webhooks create a LumenVox Critical case (Mon 2026-03-09 09:00 GMT, first
 /// response due 10:00), the sweep runs on a fake clock, notices cross the Storage Queue, and the sender writes
 /// <c>.eml</c> files to the pickup folder.</summary>
-public sealed class NoticeFlowTests : IAsyncLifetime
+public sealed partial class NoticeFlowTests : IAsyncLifetime
 {
     private static readonly Instant Opened = Instant.FromUtc(2026, 3, 9, 9, 0);
     private readonly CaseApi _api;
@@ -32,7 +32,11 @@ public sealed class NoticeFlowTests : IAsyncLifetime
         // The assignee works 09:00-17:00 in New York (EDT since 8 March: 13:00-21:00 UTC).
         _api = new CaseApi(Opened)
             .With("Notices:WorkingHours:assignee:TimeZone", "America/New_York")
-            .With("Notices:WorkingHours:assignee:Hours", "09:00-17:00");
+            .With("Notices:WorkingHours:assignee:Hours", "09:00-17:00")
+            // Who hears in the assignee's place while nobody is assigned (NoticeFlowTests.Unassigned.cs).
+            .With("Notices:Unassigned:lumenvox:0", "supportManagement")
+            .With("Notices:Unassigned:lumenvox:1", "triage@vendor.example")
+            .With("Notices:Unassigned:*:0", "nobody-else@vendor.example");
     }
 
     public Task InitializeAsync()

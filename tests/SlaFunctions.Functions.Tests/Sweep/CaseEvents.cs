@@ -43,14 +43,20 @@ public sealed class CaseEvents(CaseApi api, HttpClient client, string connection
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{type}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    public Task OpenAsync(string caseId, Instant at, string priority, string title = "Calls drop after 30 seconds") =>
-        PostAsync(caseId, "opened", at, new JsonObject
+    public Task OpenAsync(string caseId, Instant at, string priority, string title = "Calls drop after 30 seconds", string? assignee = "bo@vendor.example")
+    {
+        var data = new JsonObject
         {
             ["openedAt"] = InstantPattern.ExtendedIso.Format(at),
             ["priority"] = priority,
             ["title"] = title,
             ["url"] = $"https://desk.acme.example/cases/{caseId}",
-            ["assignee"] = "bo@vendor.example",
             ["requester"] = "kim@acme.example",
-        });
+        };
+        if (assignee is not null)
+        {
+            data["assignee"] = assignee;
+        }
+        return PostAsync(caseId, "opened", at, data);
+    }
 }

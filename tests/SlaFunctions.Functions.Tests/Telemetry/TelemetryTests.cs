@@ -8,6 +8,7 @@ using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
 using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Monitoring.Telemetry;
+using SlaFunctions.Standalone;
 using SlaFunctions.Storage.Queues;
 using SlaFunctions.Monitoring.Sweep;
 using SlaFunctions.Telemetry;

@@ -45,7 +45,7 @@ public sealed partial class NoticeTemplatesTests
     [InlineData("ftp://files.example.com/48213")] // not a web page
     public void Render_UrlNotHttp_IsNotLinked(string url)
     {
-        var notice = ExampleNotices.Warning with { Case = ExampleNotices.Case with { Url = url } };
+        var notice = ExampleNotices.Warning with { Case = ExampleNotices.Case with { Url = url, CustomerUrl = url } };
 
         foreach (var audience in Enum.GetValues<Audience>())
         {
@@ -60,7 +60,7 @@ public sealed partial class NoticeTemplatesTests
     [Fact]
     public void Render_UrlWithQuotes_StaysInsideTheAttribute()
     {
-        var notice = ExampleNotices.Warning with { Case = ExampleNotices.Case with { Url = "https://tickets.example.com/48213?\"onmouseover=\"alert(1)" } };
+        var notice = ExampleNotices.Warning with { Case = ExampleNotices.Case with { CustomerUrl = "https://tickets.example.com/48213?\"onmouseover=\"alert(1)" } };
 
         var email = Defaults.Render(notice, Audience.Customer, ExampleNotices.NewYork);
 

@@ -20,7 +20,9 @@ public sealed partial class NoticeTemplatesTests
                 Assert.Contains("Severity 1 – Critical", part);
                 Assert.Contains("First response", part);
                 Assert.Contains("First response within 1 hour, around the clock (24x7)", part);
-                Assert.Contains("https://lumenvox.zendesk.com/agent/tickets/48213", part);
+                // The agents' ticket for staff; the customer-facing page for the customer, never the agents' ticket.
+                Assert.Contains(audience == Audience.Customer ? "https://support.lumenvox.example/requests/48213" : "https://lumenvox.zendesk.com/agent/tickets/48213", part);
+                Assert.Equal(audience == Audience.Internal, part.Contains("zendesk.com/agent", StringComparison.Ordinal));
                 Assert.Contains("48213", part);
                 Assert.Contains("ASR engine returns empty transcripts after the 21.3 upgrade", part);
             }

@@ -182,6 +182,9 @@ public sealed class CaseStoreTests : IAsyncLifetime
             new() { Event = CaseEvent.StatusChange(Opened + Duration.FromMinutes(5), CaseStatus.Pending), DeliveryId = "d-1", ReceivedAt = Opened + Duration.FromSeconds(301), Note = "Kunde wartet: «Antwort» <b>&</b>" },
             new() { Event = CaseEvent.SeverityChange(Opened + Duration.FromMinutes(1), "1"), DeliveryId = "d-1", ReceivedAt = Opened + Duration.FromTicks(123_456_789) },
             Reply(Opened + Duration.FromHours(2), "d-2"),
+            // Team targets: the group that took the case, then none.
+            new() { Event = CaseEvent.GroupChange(Opened + Duration.FromHours(3), "Level 2"), DeliveryId = "d-2", ReceivedAt = Opened + Duration.FromHours(3) },
+            new() { Event = CaseEvent.GroupChange(Opened + Duration.FromHours(4), null), DeliveryId = "d-2", ReceivedAt = Opened + Duration.FromHours(4) },
         };
         await _tables.Store.CommitAsync(key, "d-1", _ => new CaseChange { Snapshot = Snapshot(key), Append = events[..2], Notices = ["warn|a"] }, default);
         await _tables.Store.CommitAsync(key, "d-2", c => new CaseChange { Snapshot = c!.Snapshot, Append = events[2..], Notices = ["warn|a", "breach|b"] }, default);

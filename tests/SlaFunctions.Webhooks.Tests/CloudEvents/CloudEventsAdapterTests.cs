@@ -23,6 +23,7 @@ public sealed class CloudEventsAdapterTests
     [InlineData("internal_note.json", "2026-01-05T10:31:00Z InternalNote")]
     [InlineData("status_pending.json", "2026-01-05T10:32:00Z Status Pending")]
     [InlineData("priority_changed.json", "2026-01-05T16:00:00Z Severity P1")] // -05:00 offset
+    [InlineData("group_changed.json", "2026-01-05T11:15:00Z Group Level 2")] // the group for team targets
     [InlineData("workaround.json", "2026-01-05T16:10:00Z Workaround")]
     [InlineData("eta.json", "2026-01-05T16:11:00Z Eta")]
     [InlineData("status_solved.json", "2026-01-06T09:00:00Z Status Solved")]
@@ -121,6 +122,25 @@ public sealed class CloudEventsAdapterTests
 
         Assert.Empty(update.Events);
         Assert.Contains("'P1' maps to no severity", Assert.Single(update.Notes), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("com.slafunctions.case.eta")] // the one prefix, shared with the outbound com.slafunctions.target.*
+    [InlineData("dev.slafunctions.case.eta")] // the earlier spelling, still accepted for existing senders
+    public void Parse_EitherSpellingOfTheCasePrefix_SameEvent(string type)
+    {
+        var update = EventText.Accepted(Parse("cloudevents/eta.json", "dev.slafunctions.case.eta", type));
+
+        Assert.Equal("2026-01-05T16:11:00Z Eta", string.Join("; ", EventText.Of(update)));
+    }
+
+    [Fact]
+    public void Parse_UnknownTypeUnderThePrefix_RefusedNamingTheCurrentSpelling()
+    {
+        var result = Parse("cloudevents/eta.json", "dev.slafunctions.case.eta", "com.slafunctions.case.etaa");
+
+        Assert.Equal(WebhookOutcome.Rejected, result.Outcome);
+        Assert.Contains("use com.slafunctions.case.opened,", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class JiraAdapterTests
     [InlineData("issue_updated_resolved.json", "2026-01-06T14:03:00Z Status Solved")] // solved; the resolution item is not a status
     [InlineData("issue_updated_reopened.json", "2026-01-07T12:55:00Z Status Open")] // 'Reopened' is unmapped: its category (indeterminate) says open
     [InlineData("issue_updated_priority.json", "2026-01-05T09:01:30.5Z Severity Highest")] // priority change, to the millisecond
+    [InlineData("issue_updated_team.json", "2026-01-05T10:00:00Z Group Level 2")] // Team field changed: the group for team targets
     [InlineData("comment_created_agent_public.json", "2026-01-05T08:16:00Z AgentReply")] // atlassian account, not the reporter, jsdPublic
     [InlineData("comment_created_agent_internal.json", "2026-01-05T08:14:00Z InternalNote")] // jsdPublic: false
     [InlineData("comment_created_customer.json", "2026-01-05T09:10:00Z CustomerReply")] // portal customer account
@@ -31,6 +32,19 @@ public sealed class JiraAdapterTests
 
         Assert.Equal(events, string.Join("; ", EventText.Of(update)));
         Assert.Equal("SUP-42", update.ExternalId);
+    }
+
+    [Theory]
+    [InlineData("\"toString\": \"Level 2\"", "\"toString\": null", null, "2026-01-05T10:00:00Z Group (none)")] // team cleared: no group holds it
+    [InlineData("\"field\": \"Team\"", "\"field\": \"Assignment group\"", "Assignment group", "2026-01-05T10:00:00Z Group Level 2")] // the connection names its own field
+    [InlineData("\"field\": \"Team\"", "\"field\": \"Assignment group\"", null, "")] // a field not named as a group field is ignored
+    public void Parse_GroupFieldChanged_GroupForTeamTargets(string from, string to, string? groupField, string events)
+    {
+        var mapping = groupField is null ? null : ConnectionMapping.Default with { GroupFields = [groupField] };
+
+        var update = EventText.Accepted(Parse("jira/issue_updated_team.json", from, to, mapping));
+
+        Assert.Equal(events, string.Join("; ", EventText.Of(update)));
     }
 
     [Fact]

@@ -18,10 +18,10 @@ public sealed partial class ZendeskAdapterTests
         Parse(Fixture.Edited(fixture, from, to), mapping);
 
     [Theory]
-    [InlineData("trigger_ticket_created.json", "")] // New is open, which a case starts as: no event
-    [InlineData("trigger_ticket_changed_pending.json", "2026-01-05T09:40:00Z Status Pending; 2026-01-05T09:40:00Z Severity High")] // snapshot: status and severity at updated_at
-    [InlineData("trigger_ticket_changed_solved.json", "2026-01-06T14:03:00Z Status Solved; 2026-01-06T14:03:00Z Severity High")] // solved
-    [InlineData("trigger_ticket_changed_reopened.json", "2026-01-07T07:55:00Z Status Open; 2026-01-07T07:55:00Z Severity High")] // reopened: back to open
+    [InlineData("trigger_ticket_created.json", "2026-01-05T08:12:00Z Group Tier 1")] // New is open, which a case starts as: only the group that takes it
+    [InlineData("trigger_ticket_changed_pending.json", "2026-01-05T09:40:00Z Status Pending; 2026-01-05T09:40:00Z Severity High; 2026-01-05T09:40:00Z Group Tier 1")] // snapshot: status, severity and group at updated_at
+    [InlineData("trigger_ticket_changed_solved.json", "2026-01-06T14:03:00Z Status Solved; 2026-01-06T14:03:00Z Severity High; 2026-01-06T14:03:00Z Group Tier 1")] // solved
+    [InlineData("trigger_ticket_changed_reopened.json", "2026-01-07T07:55:00Z Status Open; 2026-01-07T07:55:00Z Severity High; 2026-01-07T07:55:00Z Group Tier 1")] // reopened: back to open
     [InlineData("trigger_comment_public_agent.json", "2026-01-05T08:31:00Z AgentReply")] // Agent role, public
     [InlineData("trigger_comment_public_customer.json", "2026-01-05T10:02:00Z CustomerReply")] // commenter is the requester
     [InlineData("trigger_comment_private.json", "2026-01-05T08:20:00Z InternalNote")] // Admin role, private comment
@@ -31,6 +31,17 @@ public sealed partial class ZendeskAdapterTests
 
         Assert.Equal(events, string.Join("; ", EventText.Of(update)));
         Assert.Equal("4711", update.ExternalId);
+    }
+
+    [Theory]
+    [InlineData("\"group\": \"Tier 1\"", "\"group\": \"Level 2\"", "2026-01-05T09:40:00Z Group Level 2")] // handed to Level 2
+    [InlineData("\"group\": \"Tier 1\"", "\"group\": \"\"", "2026-01-05T09:40:00Z Group (none)")] // {{ticket.group.name}} rendered empty: no group
+    [InlineData("\"group\": \"Tier 1\",", "", "")] // a body from before team targets: says nothing of the group
+    public void Parse_TicketChanged_GroupForTeamTargets(string from, string to, string group)
+    {
+        var update = EventText.Accepted(Parse("zendesk/trigger_ticket_changed_pending.json", from, to));
+
+        Assert.Equal(group, string.Join("; ", EventText.Of(update).Where(e => e.Contains(" Group", StringComparison.Ordinal))));
     }
 
     [Fact]
@@ -125,7 +136,7 @@ public sealed partial class ZendeskAdapterTests
     {
         var update = EventText.Accepted(Parse("zendesk/trigger_ticket_changed_pending.json", "\"status\": \"Pending\"", "\"status\": \"Awaiting parts\""));
 
-        Assert.Equal(["2026-01-05T09:40:00Z Severity High"], EventText.Of(update));
+        Assert.Equal(["2026-01-05T09:40:00Z Severity High", "2026-01-05T09:40:00Z Group Tier 1"], EventText.Of(update));
         Assert.Contains(update.Notes, n => n.Contains("'Awaiting parts' maps to no case status", StringComparison.Ordinal));
     }
 
@@ -152,7 +163,7 @@ public sealed partial class ZendeskAdapterTests
 
         Assert.Null(update.Severity);
         Assert.Equal("High", update.Priority);
-        Assert.Equal(["2026-01-05T09:40:00Z Status Pending"], EventText.Of(update));
+        Assert.Equal(["2026-01-05T09:40:00Z Status Pending", "2026-01-05T09:40:00Z Group Tier 1"], EventText.Of(update));
         Assert.Contains("'High' maps to no severity", Assert.Single(update.Notes), StringComparison.Ordinal);
     }
 

@@ -1,4 +1,4 @@
-namespace SlaFunctions.Endpoints;
+namespace SlaFunctions.Monitoring.Intake;
 
 /// <summary>The answer to <c>GET /api/connections/{connection}/deliveries</c>: a connection's last deliveries.</summary>
 public sealed record ConnectionDeliveries

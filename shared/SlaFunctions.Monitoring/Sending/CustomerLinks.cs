@@ -1,0 +1,34 @@
+using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Notices;
+using SlaFunctions.Notices.Templates;
+
+namespace SlaFunctions.Monitoring.Sending;
+
+/// <summary>The customer-facing link of a case: its connection's <c>CustomerLinkTemplate</c> with the ticket's id in
+/// place of <c>{id}</c>. A customer's email links there, never to the agents' ticket URL.</summary>
+public sealed class CustomerLinks(WebhookOptions webhooks)
+{
+    /// <summary>The placeholder the ticket's id replaces.</summary>
+    public const string IdPlaceholder = "{id}";
+
+    /// <summary><paramref name="notice"/> with its case's customer link set, for the customer's email; null when its
+    /// connection has no template (or no longer exists).</summary>
+    public Notice ForCustomer(Notice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var link = webhooks.TryFind(notice.Case.Connection, out var connection) && connection.Settings.CustomerLinkTemplate is { Length: > 0 } template
+            ? template.Replace(IdPlaceholder, Uri.EscapeDataString(notice.Case.ExternalId), StringComparison.Ordinal)
+            : null;
+        return notice with { Case = notice.Case with { CustomerUrl = link } };
+    }
+
+    /// <summary>Every connection whose template is not an http(s) address with <c>{id}</c> in it, each naming its key.</summary>
+    public static IEnumerable<string> Problems(WebhookOptions webhooks)
+    {
+        ArgumentNullException.ThrowIfNull(webhooks);
+        return webhooks.Connections
+            .Where(c => c.Value.CustomerLinkTemplate is { Length: > 0 } t
+                && (!t.Contains(IdPlaceholder, StringComparison.Ordinal) || NoticeWording.Linkable(t.Replace(IdPlaceholder, "1", StringComparison.Ordinal)) is null))
+            .Select(c => $"{WebhookOptions.Section}:Connections:{c.Key}:CustomerLinkTemplate '{c.Value.CustomerLinkTemplate}' must be an http(s) address with {IdPlaceholder} where the ticket's id goes.");
+    }
+}

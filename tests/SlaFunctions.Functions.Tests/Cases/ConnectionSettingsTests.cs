@@ -1,0 +1,73 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using NodaTime;
+using SlaFunctions.Storage.Cases;
+using Xunit;
+
+namespace SlaFunctions.Functions.Tests.Cases;
+
+/// <summary>Every per-connection setting is read from <c>Webhooks:Connections:&lt;name&gt;</c> and reaches the adapter
+/// through the one <c>Connection</c> model; priorities are mapped once, by the adapter.</summary>
+public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
+    .WithConnection("acme-freshdesk", "freshdesk", FreshdeskSecret)
+    .With("Webhooks:Connections:acme-freshdesk:Priorities:High", "2")
+    .With("Webhooks:Connections:acme-freshdesk:Priorities:2", "4")
+    .With("Webhooks:Connections:acme-freshdesk:TicketUrlTemplate", "https://acme.freshdesk.com/a/tickets/{id}")
+    .WithConnection("acme-github", "github", GitHubSecret)
+    .With("Webhooks:Connections:acme-github:SeverityLabelPrefixes:0", "impact/")
+    .With("Webhooks:Connections:acme-github:AgentAccounts:0", "octo-agent"))
+{
+    private const string FreshdeskSecret = "freshdesk-test-secret-0123456789";
+    private const string GitHubSecret = "github-test-secret-0123456789";
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
+
+    [Fact]
+    public async Task Receive_PriorityMapThatChains_MappedOnceByTheAdapter()
+    {
+        await SendAsync("acme-freshdesk", WebhookPost.FreshdeskTicketCreated(), ("X-Sla-Secret", FreshdeskSecret));
+
+        // High → 2 by the connection's map; before the one model, ingestion mapped 2 → 4 a second time.
+        var stored = await Store.GetAsync(new CaseKey("acme-freshdesk", "4201"), default);
+        Assert.Equal("2", stored!.Snapshot.OpenedSeverity);
+    }
+
+    [Fact]
+    public async Task Receive_PayloadWithoutLink_TicketUrlTemplateFromSettings()
+    {
+        await SendAsync("acme-freshdesk", WebhookPost.FreshdeskTicketCreated(), ("X-Sla-Secret", FreshdeskSecret));
+
+        var stored = await Store.GetAsync(new CaseKey("acme-freshdesk", "4201"), default);
+        Assert.Equal("https://acme.freshdesk.com/a/tickets/4201", stored!.Snapshot.Url);
+    }
+
+    [Fact]
+    public async Task Receive_LabelWithConfiguredPrefix_SeverityFromLabel()
+    {
+        var body = new JsonObject
+        {
+            ["action"] = "opened",
+            ["issue"] = new JsonObject
+            {
+                ["number"] = 1, ["title"] = "Checkout fails", ["html_url"] = "https://github.com/acme/app/issues/1",
+                ["created_at"] = "2026-03-09T08:55:00Z", ["updated_at"] = "2026-03-09T08:55:00Z",
+                ["labels"] = new JsonArray(new JsonObject { ["name"] = "impact/2" }), ["user"] = new JsonObject { ["login"] = "kim" },
+            },
+            ["repository"] = new JsonObject { ["full_name"] = "acme/app" },
+        }.ToJsonString();
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(GitHubSecret), Encoding.UTF8.GetBytes(body)));
+
+        await SendAsync("acme-github", body, ("X-GitHub-Event", "issues"), ("X-GitHub-Delivery", "d-1"), ("X-Hub-Signature-256", signature));
+
+        var stored = await Store.GetAsync(new CaseKey("acme-github", "acme/app#1"), default);
+        Assert.Equal("2", stored!.Snapshot.OpenedSeverity);
+    }
+
+    private async Task SendAsync(string connection, string body, params (string Name, string Value)[] headers)
+    {
+        var (status, answer, _) = await WebhookPost.SendAsync(Client, connection, body, headers);
+        Assert.True(status == HttpStatusCode.OK, $"{(int)status}: {answer}");
+        Assert.Equal("applied", (string)answer!["outcome"]!);
+    }
+}
