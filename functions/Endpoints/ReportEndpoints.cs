@@ -97,6 +97,7 @@ public static class ReportEndpoints
                 Cases = counted.Count,
                 Skipped = rows.Count - judged.Count,
                 Rows = ComplianceCalculator.Rows(counted, grouping.Value, now),
+                Teams = ComplianceTeams.Rows(counted, now),
             };
         }
         catch (StorageUnavailableException)
