@@ -38,6 +38,10 @@ public sealed class ConnectionOptions
     /// tool's own signals decide.</summary>
     public List<string> AgentAccounts { get; set; } = [];
 
+    /// <summary>Jira: the issue fields, by the name a changelog gives them, whose value is the assignee group (team) that
+    /// holds the issue, e.g. <c>Assignment group</c>; empty keeps the adapter's default (<c>Team</c>).</summary>
+    public List<string> GroupFields { get; set; } = [];
+
     /// <summary>A ticket link for payloads that carry none, with <c>{id}</c> for the ticket id; absolute http(s). Optional.</summary>
     public string? TicketUrlTemplate { get; set; }
 

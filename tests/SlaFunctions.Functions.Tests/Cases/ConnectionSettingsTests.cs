@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using NodaTime;
+using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Storage.Cases;
 using Xunit;
 
@@ -17,8 +18,11 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
     .With("Webhooks:Connections:acme-freshdesk:TicketUrlTemplate", "https://acme.freshdesk.com/a/tickets/{id}")
     .WithConnection("acme-github", "github", GitHubSecret)
     .With("Webhooks:Connections:acme-github:SeverityLabelPrefixes:0", "impact/")
-    .With("Webhooks:Connections:acme-github:AgentAccounts:0", "octo-agent"))
+    .With("Webhooks:Connections:acme-github:AgentAccounts:0", "octo-agent")
+    .WithConnection("acme-jira", "jira", JiraSecret)
+    .With("Webhooks:Connections:acme-jira:GroupFields:0", "Assignment group"))
 {
+    private const string JiraSecret = "jira-test-secret-0123456789";
     private const string FreshdeskSecret = "freshdesk-test-secret-0123456789";
     private const string GitHubSecret = "github-test-secret-0123456789";
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
@@ -63,6 +67,37 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
         var stored = await Store.GetAsync(new CaseKey("acme-github", "acme/app#1"), default);
         Assert.Equal("2", stored!.Snapshot.OpenedSeverity);
     }
+
+    [Fact]
+    public async Task Receive_JiraChangelogOfConfiguredGroupField_GroupEvent()
+    {
+        await SendAsync("acme-jira", Jira("jira:issue_created", null), JiraSignature(Jira("jira:issue_created", null)));
+        var update = Jira("jira:issue_updated", new JsonObject { ["field"] = "Assignment group", ["fromString"] = null, ["toString"] = "Level 2" });
+
+        await SendAsync("acme-jira", update, JiraSignature(update));
+
+        var stored = await Store.GetAsync(new CaseKey("acme-jira", "SUP-7"), default);
+        Assert.Contains(stored!.History, h => h.Event.Type == CaseEventType.Group && h.Event.Group == "Level 2");
+    }
+
+    private static string Jira(string name, JsonObject? change) => new JsonObject
+    {
+        ["timestamp"] = Now.ToUnixTimeMilliseconds() - (change is null ? 60_000 : 0), ["webhookEvent"] = name,
+        ["issue"] = new JsonObject
+        {
+            ["key"] = "SUP-7", ["self"] = "https://acme.atlassian.net/rest/api/2/issue/10007",
+            ["fields"] = new JsonObject
+            {
+                ["summary"] = "Checkout fails", ["created"] = "2026-03-09T08:00:00.000+0000", ["updated"] = "2026-03-09T08:30:00.000+0000",
+                ["priority"] = new JsonObject { ["name"] = "High" },
+                ["status"] = new JsonObject { ["name"] = "Open", ["statusCategory"] = new JsonObject { ["key"] = "new" } },
+            },
+        },
+        ["changelog"] = change is null ? null : new JsonObject { ["items"] = new JsonArray(change) },
+    }.ToJsonString();
+
+    private static (string, string) JiraSignature(string body) =>
+        ("X-Hub-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(JiraSecret), Encoding.UTF8.GetBytes(body))));
 
     private async Task SendAsync(string connection, string body, params (string Name, string Value)[] headers)
     {
