@@ -42,6 +42,10 @@ public sealed class ConnectionOptions
     /// holds the issue, e.g. <c>Assignment group</c>; empty keeps the adapter's default (<c>Team</c>).</summary>
     public List<string> GroupFields { get; set; } = [];
 
+    /// <summary>GitHub: the label prefix whose labels name the assignee group (team), e.g. <c>squad/</c>; null keeps the
+    /// adapter's default (<c>team:</c>).</summary>
+    public string? GroupLabelPrefix { get; set; }
+
     /// <summary>A ticket link for payloads that carry none, with <c>{id}</c> for the ticket id; absolute http(s). Optional.</summary>
     public string? TicketUrlTemplate { get; set; }
 

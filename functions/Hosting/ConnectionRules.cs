@@ -43,6 +43,10 @@ internal static class ConnectionRules
                 yield return $"{key}:SeverityLabelPrefixes:{i} is empty; write a label prefix such as severity: or remove the entry.";
             }
         }
+        if (connection.GroupLabelPrefix is { } prefix && string.IsNullOrWhiteSpace(prefix))
+        {
+            yield return $"{key}:GroupLabelPrefix is empty; write a label prefix such as team: or remove the setting.";
+        }
         for (var i = 0; i < connection.GroupFields.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(connection.GroupFields[i]))

@@ -19,6 +19,7 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
     .WithConnection("acme-github", "github", GitHubSecret)
     .With("Webhooks:Connections:acme-github:SeverityLabelPrefixes:0", "impact/")
     .With("Webhooks:Connections:acme-github:AgentAccounts:0", "octo-agent")
+    .With("Webhooks:Connections:acme-github:GroupLabelPrefix", "squad/")
     .WithConnection("acme-jira", "jira", JiraSecret)
     .With("Webhooks:Connections:acme-jira:GroupFields:0", "Assignment group"))
 {
@@ -47,7 +48,7 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
     }
 
     [Fact]
-    public async Task Receive_LabelWithConfiguredPrefix_SeverityFromLabel()
+    public async Task Receive_LabelsWithConfiguredPrefixes_SeverityAndGroupFromLabels()
     {
         var body = new JsonObject
         {
@@ -56,7 +57,7 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
             {
                 ["number"] = 1, ["title"] = "Checkout fails", ["html_url"] = "https://github.com/acme/app/issues/1",
                 ["created_at"] = "2026-03-09T08:55:00Z", ["updated_at"] = "2026-03-09T08:55:00Z",
-                ["labels"] = new JsonArray(new JsonObject { ["name"] = "impact/2" }), ["user"] = new JsonObject { ["login"] = "kim" },
+                ["labels"] = new JsonArray(new JsonObject { ["name"] = "impact/2" }, new JsonObject { ["name"] = "squad/Payments" }), ["user"] = new JsonObject { ["login"] = "kim" },
             },
             ["repository"] = new JsonObject { ["full_name"] = "acme/app" },
         }.ToJsonString();
@@ -66,6 +67,7 @@ public sealed class ConnectionSettingsTests() : CaseApiTests(new CaseApi(Now)
 
         var stored = await Store.GetAsync(new CaseKey("acme-github", "acme/app#1"), default);
         Assert.Equal("2", stored!.Snapshot.OpenedSeverity);
+        Assert.Contains(stored.History, h => h.Event.Type == CaseEventType.Group && h.Event.Group == "Payments");
     }
 
     [Fact]

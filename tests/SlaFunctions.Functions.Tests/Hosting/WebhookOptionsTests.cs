@@ -31,6 +31,7 @@ public sealed class WebhookOptionsTests
             .With("Webhooks:Connections:acme-zendesk:AgentAccounts:0", " ")
             .With("Webhooks:Connections:acme-zendesk:SeverityLabelPrefixes:0", "")
             .With("Webhooks:Connections:acme-zendesk:GroupFields:0", " ")
+            .With("Webhooks:Connections:acme-zendesk:GroupLabelPrefix", " ")
             .With("Webhooks:Connections:acme-events:Scheme", "basic");
 
         var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
@@ -42,6 +43,7 @@ public sealed class WebhookOptionsTests
         Assert.Contains("Webhooks:Connections:acme-zendesk:AgentAccounts:0 is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-zendesk:SeverityLabelPrefixes:0 is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-zendesk:GroupFields:0 is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Webhooks:Connections:acme-zendesk:GroupLabelPrefix is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-events:User is needed for Scheme basic", error.Message, StringComparison.Ordinal);
     }
 }
