@@ -11,15 +11,13 @@ namespace SlaFunctions.Functions.Tests.Reports;
 public sealed class ComplianceTeamsEndpointTests : IAsyncLifetime
 {
     private static readonly Instant Monday = Instant.FromUtc(2026, 3, 9, 0, 0);
-    private readonly string _policies = Directory.CreateTempSubdirectory("slafunctions-teams-policy-").FullName;
+    private readonly HelpdeskPolicies _policies = new();
     private readonly CaseApi _api;
     private readonly CaseSeeder _cases;
 
     public ComplianceTeamsEndpointTests()
     {
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "policies", "lumenvox.yaml"), Path.Combine(_policies, "lumenvox.yaml"));
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "policies", "examples", "contracts", "helpdesk.yaml"), Path.Combine(_policies, "helpdesk.yaml"));
-        _api = new CaseApi(At(2, 12)).With("Sla:PoliciesPath", _policies).WithConnection("desk", "zendesk", CaseApi.ZendeskSecret, "helpdesk");
+        _api = _policies.Api(At(2, 12));
         _cases = new CaseSeeder(_api);
     }
 
@@ -34,7 +32,7 @@ public sealed class ComplianceTeamsEndpointTests : IAsyncLifetime
     {
         await _cases.DeleteTablesAsync();
         await _api.DisposeAsync();
-        Directory.Delete(_policies, recursive: true);
+        _policies.Dispose();
     }
 
     [Fact]
