@@ -38,6 +38,10 @@ public sealed record ConnectionMapping
     /// such as <c>Assignment group</c>.</summary>
     public IReadOnlyList<string> GroupFields { get; init; } = ["Team"];
 
+    /// <summary>GitHub: the label prefix whose labels name the assignee group (team), matched case-insensitively;
+    /// <c>team: Level 2</c> is group <c>Level 2</c>. Default <c>team:</c>.</summary>
+    public string GroupLabelPrefix { get; init; } = "team:";
+
     /// <summary>A link to a ticket for sources whose payload has none (Zendesk event subscriptions), with <c>{id}</c>
     /// standing for the external id, e.g. <c>https://acme.zendesk.com/agent/tickets/{id}</c>. Null for no link.</summary>
     public string? TicketUrlTemplate { get; init; }

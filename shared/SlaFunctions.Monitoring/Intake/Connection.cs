@@ -21,6 +21,8 @@ public sealed class Connection
             Priorities = new Dictionary<string, string>(settings.Priorities, StringComparer.OrdinalIgnoreCase),
             PassUnmappedPriorities = settings.PassUnmappedPriorities,
             SeverityLabelPrefixes = settings.SeverityLabelPrefixes.Count > 0 ? [.. settings.SeverityLabelPrefixes] : ConnectionMapping.Default.SeverityLabelPrefixes,
+            GroupFields = settings.GroupFields.Count > 0 ? [.. settings.GroupFields.Select(f => f.Trim())] : ConnectionMapping.Default.GroupFields,
+            GroupLabelPrefix = settings.GroupLabelPrefix ?? ConnectionMapping.Default.GroupLabelPrefix,
             AgentAccounts = new HashSet<string>(settings.AgentAccounts.Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase),
             TicketUrlTemplate = string.IsNullOrWhiteSpace(settings.TicketUrlTemplate) ? null : settings.TicketUrlTemplate.Trim(),
         };

@@ -96,6 +96,14 @@ public sealed class ConnectionDiagnostics(CaseTables tables, WebhookOptions webh
         {
             yield return $"AgentAccounts: {string.Join(", ", settings.AgentAccounts)}";
         }
+        if (settings.GroupFields.Count > 0)
+        {
+            yield return $"GroupFields: {string.Join(", ", settings.GroupFields)}";
+        }
+        if (settings.GroupLabelPrefix is not null)
+        {
+            yield return $"GroupLabelPrefix: {settings.GroupLabelPrefix}";
+        }
         if (settings.TicketUrlTemplate is not null)
         {
             yield return $"TicketUrlTemplate: {settings.TicketUrlTemplate}";

@@ -38,6 +38,14 @@ public sealed class ConnectionOptions
     /// tool's own signals decide.</summary>
     public List<string> AgentAccounts { get; set; } = [];
 
+    /// <summary>Jira: the issue fields, by the name a changelog gives them, whose value is the assignee group (team) that
+    /// holds the issue, e.g. <c>Assignment group</c>; empty keeps the adapter's default (<c>Team</c>).</summary>
+    public List<string> GroupFields { get; set; } = [];
+
+    /// <summary>GitHub: the label prefix whose labels name the assignee group (team), e.g. <c>squad/</c>; null keeps the
+    /// adapter's default (<c>team:</c>).</summary>
+    public string? GroupLabelPrefix { get; set; }
+
     /// <summary>A ticket link for payloads that carry none, with <c>{id}</c> for the ticket id; absolute http(s). Optional.</summary>
     public string? TicketUrlTemplate { get; set; }
 

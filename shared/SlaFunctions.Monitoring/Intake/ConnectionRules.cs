@@ -43,6 +43,17 @@ internal static class ConnectionRules
                 yield return $"{key}:SeverityLabelPrefixes:{i} is empty; write a label prefix such as severity: or remove the entry.";
             }
         }
+        if (connection.GroupLabelPrefix is { } prefix && string.IsNullOrWhiteSpace(prefix))
+        {
+            yield return $"{key}:GroupLabelPrefix is empty; write a label prefix such as team: or remove the setting.";
+        }
+        for (var i = 0; i < connection.GroupFields.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(connection.GroupFields[i]))
+            {
+                yield return $"{key}:GroupFields:{i} is empty; write a Jira field name such as Team or Assignment group, or remove the entry.";
+            }
+        }
         for (var i = 0; i < connection.AgentAccounts.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(connection.AgentAccounts[i]))

@@ -26,4 +26,7 @@ public sealed record ComplianceReport
 
     /// <summary>One row per policy, group and target, sorted by policy, group and the policy's target order.</summary>
     public required IReadOnlyList<ComplianceRow> Rows { get; init; }
+
+    /// <summary>One row per policy and assignee group: the open time it held the cases and its team targets' outcomes.</summary>
+    public IReadOnlyList<ComplianceTeamRow> Teams { get; init; } = [];
 }

@@ -68,6 +68,7 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
             Cases = counted.Count,
             Skipped = rows.Count - judged.Count,
             Rows = ComplianceCalculator.Rows(counted, query.Grouping, now),
+            Teams = ComplianceTeams.Rows(counted, now),
         };
     }
 

@@ -15,6 +15,9 @@ namespace SlaFunctions.Webhooks.GitHub;
 /// <para><b>Severity</b>: labels starting with one of <see cref="ConnectionMapping.SeverityLabelPrefixes"/> carry a
 /// priority (<c>severity:1</c> → <c>1</c>, <c>sev2</c> → <c>2</c>), which then maps through the connection's priorities.
 /// With several such labels the one with the smallest number wins, and a note says so.</para>
+/// <para><b>Team</b>: a label starting with <see cref="ConnectionMapping.GroupLabelPrefix"/> (<c>team: Level 2</c>)
+/// names the assignee group, for team targets: on opening, or when added; removing it leaves the issue's next team
+/// label, or no group.</para>
 /// <para><b>Agent or customer</b>: when <see cref="ConnectionMapping.AgentAccounts"/> lists logins, a commenter is an
 /// agent exactly when listed; otherwise when <c>comment.author_association</c> is <c>OWNER</c>, <c>MEMBER</c> or
 /// <c>COLLABORATOR</c>. Comments are public, so there are no internal notes.</para>
@@ -112,6 +115,11 @@ public sealed class GitHubAdapter : IWebhookAdapter
             {
                 events.SeverityChange(updatedAt, priority);
             }
+        }
+        if (GitHubTeamLabels.TryChange(action, body.String("label.name"), issue.Items("labels").Select(l => l.String("name")).OfType<string>(),
+            vocabulary.Mapping.GroupLabelPrefix, out var team))
+        {
+            events.GroupChange(action == "opened" ? openedAt : updatedAt, present: true, team);
         }
         switch (action)
         {

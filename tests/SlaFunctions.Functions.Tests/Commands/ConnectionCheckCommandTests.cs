@@ -12,7 +12,9 @@ namespace SlaFunctions.Functions.Tests.Commands;
 /// deliveries from the log the deliveries endpoint reads (on Azurite).</summary>
 public sealed class ConnectionCheckCommandTests() : CaseApiTests(new CaseApi(Now)
     .WithConnection("acme-freshdesk", "freshdesk", Secret)
-    .With("Webhooks:Connections:acme-freshdesk:Statuses:Waiting on Parts", "onHold"))
+    .With("Webhooks:Connections:acme-freshdesk:Statuses:Waiting on Parts", "onHold")
+    .With("Webhooks:Connections:acme-freshdesk:GroupFields:0", "Assignment group")
+    .With("Webhooks:Connections:acme-freshdesk:GroupLabelPrefix", "squad/"))
 {
     private const string Secret = "freshdesk-check-secret-0123456789";
     private static readonly Instant Now = Instant.FromUtc(2026, 3, 9, 9, 0);
@@ -40,6 +42,8 @@ public sealed class ConnectionCheckCommandTests() : CaseApiTests(new CaseApi(Now
         Assert.Contains("connection acme-freshdesk", output, StringComparison.Ordinal);
         Assert.Contains($"Secrets:0: ******** ({Secret.Length} characters)", output, StringComparison.Ordinal);
         Assert.Contains("Statuses:Waiting on Parts: onHold", output, StringComparison.Ordinal);
+        Assert.Contains("GroupFields: Assignment group", output, StringComparison.Ordinal);
+        Assert.Contains("GroupLabelPrefix: squad/", output, StringComparison.Ordinal);
         Assert.Contains("problems: none", output, StringComparison.Ordinal);
         Assert.Contains("2026-03-09T09:00:00Z applied 200 ticket 4201", output, StringComparison.Ordinal);
         Assert.Contains("refused 401: X-Sla-Secret matches neither secret", output, StringComparison.Ordinal);

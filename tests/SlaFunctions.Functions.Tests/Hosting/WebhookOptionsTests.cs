@@ -30,6 +30,8 @@ public sealed class WebhookOptionsTests
             .With("Webhooks:Connections:acme-zendesk:TicketUrlTemplate", "https://acme.zendesk.com/agent/tickets/")
             .With("Webhooks:Connections:acme-zendesk:AgentAccounts:0", " ")
             .With("Webhooks:Connections:acme-zendesk:SeverityLabelPrefixes:0", "")
+            .With("Webhooks:Connections:acme-zendesk:GroupFields:0", " ")
+            .With("Webhooks:Connections:acme-zendesk:GroupLabelPrefix", " ")
             .With("Webhooks:Connections:acme-events:Scheme", "basic");
 
         var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
@@ -40,6 +42,8 @@ public sealed class WebhookOptionsTests
         Assert.Contains("Webhooks:Connections:acme-zendesk:TicketUrlTemplate 'https://acme.zendesk.com/agent/tickets/' must be an absolute http(s) URL with {id}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-zendesk:AgentAccounts:0 is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-zendesk:SeverityLabelPrefixes:0 is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Webhooks:Connections:acme-zendesk:GroupFields:0 is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Webhooks:Connections:acme-zendesk:GroupLabelPrefix is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("Webhooks:Connections:acme-events:User is needed for Scheme basic", error.Message, StringComparison.Ordinal);
     }
 }

@@ -162,4 +162,30 @@ public sealed class GitHubAdapterTests
 
         Assert.Equal("issue.number", Assert.Single(result.Problems).Path);
     }
+
+    [Theory]
+    [InlineData("issues_opened.json", "\"name\": \"bug\"", "\"name\": \"Team: Level 1\"", null, "2026-01-05T08:12:44Z Group Level 1")] // at opening; prefix in any case
+    [InlineData("issues_labeled.json", "\"name\": \"sev1\"", "\"name\": \"team: Level 2\"", null, "2026-01-05T10:15:00Z Group Level 2")] // added: its group
+    [InlineData("issues_unlabeled.json", "\"name\": \"sev2\"", "\"name\": \"team: Level 2\"", null, "2026-01-05T10:20:00Z Group (none)")] // removed: no group
+    [InlineData("issues_unlabeled.json", "\"name\": \"sev2\"", "\"name\": \"team:L2\"", "squad/", "")] // not the connection's prefix
+    [InlineData("issues_opened.json", "\"name\": \"bug\"", "\"name\": \"squad/Payments\"", "squad/", "2026-01-05T08:12:44Z Group Payments")] // a configured prefix
+    [InlineData("issues_opened.json", "\"name\": \"bug\"", "\"name\": \"team:\"", null, "")] // a prefix naming nothing
+    public void Parse_TeamLabel_SetsTheGroup(string fixture, string from, string to, string? prefix, string events)
+    {
+        var mapping = prefix is null ? null : ConnectionMapping.Default with { GroupLabelPrefix = prefix };
+
+        var update = EventText.Accepted(Parse("issues", $"github/{fixture}", from, to, mapping));
+
+        Assert.Equal(events, string.Join("; ", EventText.Of(update).Where(e => e.Contains("Group", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Parse_TeamLabelRemovedAnotherLeft_ThatGroup()
+    {
+        var body = Fixture.Edited("github/issues_unlabeled.json", ("\"name\": \"sev2\"", "\"name\": \"team: Level 2\""), ("\"name\": \"bug\"", "\"name\": \"team: Level 1\""));
+
+        var update = EventText.Accepted(Parse("issues", body));
+
+        Assert.Equal("2026-01-05T10:20:00Z Group Level 1", Assert.Single(EventText.Of(update)));
+    }
 }
