@@ -4,8 +4,13 @@
 # and clang, zlib1g-dev and zip for the Native AOT publish. Quick when nothing changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Installed again only when the lock file's content changed (a hash kept beside the tools): a fresh checkout or a git
+# worktree gives package-lock.json a new timestamp, and npm ci empties node_modules/ while it runs, under any
+# Azurite or test that is using it.
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -x node_modules/.bin/azurite ] || [ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_hash" ]; then
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" > node_modules/.installed-lock
 fi
 missing=()
 command -v clang >/dev/null || missing+=(clang)
