@@ -15,7 +15,10 @@ public sealed partial class CaseEndpointsTests
     // On Kestrel, as deployed: the test server neither decodes paths as Kestrel does nor takes a request line as written.
     private async Task<(HttpResponseMessage, JsonNode?)> GetRawAsync(string path)
     {
-        _api.UseKestrel(0);
+        // A listener on a free loopback port set on Kestrel's options: UseKestrel(0) sets it through the server's
+        // address list after the app has started Kestrel, a race that now and then throws "Addresses cannot be
+        // modified after the server has started" (dotnet/aspnetcore#67714).
+        _api.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         using var client = _api.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + path, AsWritten));
         request.Headers.Add("x-api-key", CaseApi.Key);
