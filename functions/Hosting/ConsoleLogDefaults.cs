@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Configuration.Memory;
+using SlaFunctions.Invocations;
+using SlaFunctions.Monitoring.Sending;
+using SlaFunctions.Monitoring.Sweep;
+using SlaFunctions.Standalone;
 
 namespace SlaFunctions.Hosting;
 
@@ -17,11 +21,15 @@ public static class ConsoleLogDefaults
         // "Request starting/finished", routing and the like, per request.
         ["Logging:Console:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:Console:LogLevel:System.Net.Http.HttpClient"] = "Warning",
-        // "Swept N cases due", per minute and per case; "Notice sent to", per email; "Sweep done", per invocation.
-        ["Logging:Console:LogLevel:SlaFunctions.Sweep"] = "Warning",
-        ["Logging:Console:LogLevel:SlaFunctions.Sending"] = "Warning",
-        ["Logging:Console:LogLevel:SlaFunctions.Invocations"] = "Warning",
+        // "Swept N cases due", per minute and per case; "Notice sent to", per email; "Sweep done", per invocation and
+        // per standalone timer tick. Named by the loggers' own namespaces, so a move cannot leave a name behind.
+        [Key(typeof(Sweeper))] = "Warning",
+        [Key(typeof(NoticeSender))] = "Warning",
+        [Key(typeof(SweepInvocation))] = "Warning",
+        [Key(typeof(SweepTimer))] = "Warning",
     };
+
+    private static string Key(Type logged) => "Logging:Console:LogLevel:" + logged.Namespace;
 
     /// <summary>Puts <see cref="Levels"/> under every other source of <paramref name="configuration"/>.</summary>
     public static IConfigurationBuilder AddConsoleLogDefaults(this IConfigurationBuilder configuration)
