@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from "node:crypto";
 
 export async function sendEvent(app, connection, subject, type, time, data = {}) {
   const event = {
-    specversion: "1.0", type: `dev.slafunctions.case.${type}`, source: "https://desk.example/cases",
+    specversion: "1.0", type: `com.slafunctions.case.${type}`, source: "https://desk.example/cases",
     id: randomUUID(), time: new Date(time).toISOString(), subject, datacontenttype: "application/json", data,
   };
   const body = JSON.stringify(event);
