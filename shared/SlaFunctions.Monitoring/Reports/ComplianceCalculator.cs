@@ -21,11 +21,12 @@ public static class ComplianceCalculator
     {
         ArgumentNullException.ThrowIfNull(cases);
         var tallies = new Dictionary<(string Policy, string Group, string Target), Tally>();
-        foreach (var (policy, record, customer) in cases)
+        foreach (var counted in cases)
         {
+            var (policy, record, customer) = counted;
             var snapshot = record.Snapshot;
-            var events = record.History.Select(h => h.Event).ToList();
-            var state = new CaseClock(policy, new CaseHistory(snapshot.OpenedAt, snapshot.OpenedSeverity, events)).StateAt(asOf);
+            var events = counted.Events;
+            var state = counted.StateAt(asOf);
             var group = groupBy switch
             {
                 ComplianceGrouping.Severity => state.Severity.Id,
@@ -83,7 +84,7 @@ public static class ComplianceCalculator
     }
 
     // Open time from start to end, less open time spent paused (a pausing status, or solved and later reopened).
-    private static Duration OpenTimeUnpaused(Policy policy, BusinessCalendar calendar, Instant openedAt, List<CaseEvent> events, Instant start, Instant end)
+    private static Duration OpenTimeUnpaused(Policy policy, BusinessCalendar calendar, Instant openedAt, IReadOnlyList<CaseEvent> events, Instant start, Instant end)
     {
         var total = calendar.OpenTimeBetween(start, end);
         var status = CaseStatus.Open;

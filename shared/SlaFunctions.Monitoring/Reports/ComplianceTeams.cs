@@ -21,11 +21,12 @@ public static class ComplianceTeams
     {
         ArgumentNullException.ThrowIfNull(cases);
         var tallies = new Dictionary<(string Policy, string Group), Tally>(new KeyComparer());
-        foreach (var (policy, record, _) in cases)
+        foreach (var counted in cases)
         {
+            var (policy, record, _) = counted;
             var snapshot = record.Snapshot;
-            var events = record.History.Select(h => h.Event).ToList();
-            var state = new CaseClock(policy, new CaseHistory(snapshot.OpenedAt, snapshot.OpenedSeverity, events)).StateAt(asOf);
+            var events = counted.Events;
+            var state = counted.StateAt(asOf);
             var calendar = state.Targets.FirstOrDefault(t => t.Name == Target.ResolutionName)?.Target.Calendar;
             foreach (var (group, held) in HeldTimes(policy, calendar, snapshot.OpenedAt, events, asOf))
             {
@@ -58,7 +59,7 @@ public static class ComplianceTeams
     }
 
     // Each group that held the case, with the open time it held it; a group that held it only while paused still counts.
-    private static Dictionary<string, Duration> HeldTimes(Policy policy, BusinessCalendar? calendar, Instant openedAt, List<CaseEvent> events, Instant asOf)
+    private static Dictionary<string, Duration> HeldTimes(Policy policy, BusinessCalendar? calendar, Instant openedAt, IReadOnlyList<CaseEvent> events, Instant asOf)
     {
         var held = new Dictionary<string, Duration>(StringComparer.OrdinalIgnoreCase);
         string? group = null;
