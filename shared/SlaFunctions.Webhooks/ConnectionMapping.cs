@@ -48,5 +48,5 @@ public sealed record ConnectionMapping
 
     /// <summary>The link <see cref="TicketUrlTemplate"/> gives for <paramref name="externalId"/>, or null without a template.</summary>
     public string? TicketUrl(string externalId) =>
-        TicketUrlTemplate?.Replace("{id}", Uri.EscapeDataString(externalId), StringComparison.Ordinal);
+        TicketUrlTemplate is null ? null : LinkTemplate.Fill(TicketUrlTemplate, externalId);
 }

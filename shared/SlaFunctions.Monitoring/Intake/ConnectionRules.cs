@@ -1,3 +1,4 @@
+using SlaFunctions.Webhooks;
 using SlaFunctions.Engine.Contracts;
 
 namespace SlaFunctions.Monitoring.Intake;
@@ -22,9 +23,7 @@ internal static class ConnectionRules
         {
             yield return $"{key}:User is needed for Scheme basic (the user name the tool sends, without ':').";
         }
-        if (connection.TicketUrlTemplate is { } template && (!template.Contains("{id}", StringComparison.Ordinal)
-            || !Uri.TryCreate(template.Replace("{id}", "1", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        if (connection.TicketUrlTemplate is { } template && !LinkTemplate.IsUsable(template))
         {
             yield return $"{key}:TicketUrlTemplate '{template}' must be an absolute http(s) URL with {{id}} where the ticket id goes.";
         }

@@ -1,6 +1,6 @@
 using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Notices;
-using SlaFunctions.Notices.Templates;
+using SlaFunctions.Webhooks;
 
 namespace SlaFunctions.Monitoring.Sending;
 
@@ -8,16 +8,13 @@ namespace SlaFunctions.Monitoring.Sending;
 /// place of <c>{id}</c>. A customer's email links there, never to the agents' ticket URL.</summary>
 public sealed class CustomerLinks(WebhookOptions webhooks)
 {
-    /// <summary>The placeholder the ticket's id replaces.</summary>
-    public const string IdPlaceholder = "{id}";
-
     /// <summary><paramref name="notice"/> with its case's customer link set, for the customer's email; null when its
     /// connection has no template (or no longer exists).</summary>
     public Notice ForCustomer(Notice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var link = webhooks.TryFind(notice.Case.Connection, out var connection) && connection.Settings.CustomerLinkTemplate is { Length: > 0 } template
-            ? template.Replace(IdPlaceholder, Uri.EscapeDataString(notice.Case.ExternalId), StringComparison.Ordinal)
+            ? LinkTemplate.Fill(template, notice.Case.ExternalId)
             : null;
         return notice with { Case = notice.Case with { CustomerUrl = link } };
     }
@@ -27,8 +24,7 @@ public sealed class CustomerLinks(WebhookOptions webhooks)
     {
         ArgumentNullException.ThrowIfNull(webhooks);
         return webhooks.Connections
-            .Where(c => c.Value.CustomerLinkTemplate is { Length: > 0 } t
-                && (!t.Contains(IdPlaceholder, StringComparison.Ordinal) || NoticeWording.Linkable(t.Replace(IdPlaceholder, "1", StringComparison.Ordinal)) is null))
-            .Select(c => $"{WebhookOptions.Section}:Connections:{c.Key}:CustomerLinkTemplate '{c.Value.CustomerLinkTemplate}' must be an http(s) address with {IdPlaceholder} where the ticket's id goes.");
+            .Where(c => c.Value.CustomerLinkTemplate is { Length: > 0 } t && !LinkTemplate.IsUsable(t))
+            .Select(c => $"{WebhookOptions.Section}:Connections:{c.Key}:CustomerLinkTemplate '{c.Value.CustomerLinkTemplate}' must be an http(s) address with {LinkTemplate.IdPlaceholder} where the ticket's id goes.");
     }
 }
