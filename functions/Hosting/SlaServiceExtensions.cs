@@ -81,6 +81,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(notices);
         builder.Services.AddSingleton<NoticeRecipients>();
         builder.Services.AddSingleton<CustomerLinks>();
+        builder.Services.AddSingleton<CaseJudge>();
         builder.Services.AddSingleton<ISweep, Sweeper>();
         builder.Services.AddSingleton(new StorageNoticeQueue(storage));
         builder.Services.AddSingleton(email);

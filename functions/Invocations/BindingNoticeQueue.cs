@@ -14,10 +14,10 @@ internal sealed class BindingNoticeQueue : INoticeQueue
     /// <summary>The messages, in the order they were sent.</summary>
     public IReadOnlyList<string> Messages => [.. _messages];
 
-    public Task SendAsync(Notice notice, CancellationToken cancellationToken)
+    public Task SendAsync(string noticeJson, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(notice);
-        _messages.Enqueue(NoticeJson.ToText(notice));
+        ArgumentNullException.ThrowIfNull(noticeJson);
+        _messages.Enqueue(noticeJson);
         return Task.CompletedTask;
     }
 }

@@ -146,7 +146,8 @@ internal sealed class SweepSet
         using var tables = new CaseTables(Options(outbox));
         await tables.EnsureCreatedAsync(default);
         var webhooks = new WebhookOptions { Connections = { [Connection] = _connection } };
-        var sweeper = new Sweeper(tables, _policies, webhooks, new HookOptions(), options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
+        var judge = new CaseJudge(tables, _policies, webhooks, new HookOptions(), NullLogger<CaseJudge>.Instance);
+        var sweeper = new Sweeper(tables, judge, options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
         var queue = new CountedNotices();
         var clock = Stopwatch.StartNew();
         var report = await sweeper.RunAsync(queue, default);
@@ -256,9 +257,9 @@ internal sealed class SweepSet
         private readonly ConcurrentDictionary<string, byte> _ids = new(StringComparer.Ordinal);
         public int Distinct => _ids.Count;
 
-        public Task SendAsync(Notice notice, CancellationToken cancellationToken)
+        public Task SendAsync(string noticeJson, CancellationToken cancellationToken)
         {
-            _ids.TryAdd(NoticeJson.Read(NoticeJson.ToBytes(notice)).Id, 0);
+            _ids.TryAdd(NoticeJson.Read(noticeJson).Id, 0);
             return Task.CompletedTask;
         }
     }

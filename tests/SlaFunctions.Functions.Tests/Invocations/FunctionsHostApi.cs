@@ -111,7 +111,7 @@ public sealed class FunctionsHostApi : WebApplicationFactory<Program>
             Runs++;
             foreach (var notice in Due)
             {
-                await queue.SendAsync(notice, cancellationToken);
+                await queue.SendAsync(NoticeJson.ToText(notice), cancellationToken);
             }
             return Failure is null ? new SweepReport(Cases: 7, Notices: Due.Count) : throw Failure;
         }

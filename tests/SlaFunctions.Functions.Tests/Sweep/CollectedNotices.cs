@@ -10,10 +10,10 @@ public sealed class CollectedNotices : INoticeQueue
 
     public IReadOnlyList<Notice> All => [.. _notices];
 
-    public Task SendAsync(Notice notice, CancellationToken cancellationToken)
+    public Task SendAsync(string noticeJson, CancellationToken cancellationToken)
     {
-        // Through the wire format, as every transport carries it.
-        _notices.Enqueue(NoticeJson.Read(NoticeJson.ToBytes(notice)));
+        // The wire format, as every transport carries it.
+        _notices.Enqueue(NoticeJson.Read(noticeJson));
         return Task.CompletedTask;
     }
 }
