@@ -1,8 +1,10 @@
 using NodaTime;
 using SlaFunctions.Engine.Calendars;
+using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Policies;
 using SlaFunctions.Monitoring.Preview;
+using SlaFunctions.Storage.Cases;
 
 namespace SlaFunctions.Monitoring.Board;
 
@@ -67,8 +69,8 @@ internal static class BoardQuery
             };
         }
         // At risk once past a running target's first warning point (the webhooks' atRisk); the one due first decides.
-        var atRisk = row.Targets.Where(t => t.State == "running" && t.DueAt is not null && t.AtRiskAt <= now).MinBy(t => t.DueAt);
-        if ((atRisk ?? row.Targets.Where(t => t.State == "running" && t.DueAt is not null).MinBy(t => t.DueAt)) is { } running)
+        var atRisk = row.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null && t.AtRiskAt <= now).MinBy(t => t.DueAt);
+        if ((atRisk ?? row.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).MinBy(t => t.DueAt)) is { } running)
         {
             card = card with
             {
@@ -79,7 +81,7 @@ internal static class BoardQuery
             };
             return detailed && CalendarOf(policy, running.Calendar) is { } calendar ? WithOpenTime(card, calendar, now, running.DueAt!.Value) : card;
         }
-        if (row.Targets.Where(t => t.State == "paused").MinBy(t => t.PausedSince) is { } paused)
+        if (row.Targets.Where(t => t.State == TargetState.Paused).MinBy(t => t.PausedSince) is { } paused)
         {
             return card with
             {
@@ -98,8 +100,8 @@ internal static class BoardQuery
     }
 
     // Breached when stored so, or when a due it was running towards has passed since.
-    private static Instant? BreachedAt(BoardTarget t, Instant now) =>
-        t.State == "breached" ? t.BreachedAt ?? t.DueAt : t.State == "running" && t.DueAt <= now ? t.DueAt : null;
+    private static Instant? BreachedAt(TargetRecord t, Instant now) =>
+        t.State == TargetState.Breached ? t.BreachedAt ?? t.DueAt : t.State == TargetState.Running && t.DueAt <= now ? t.DueAt : null;
 
     private static BoardCase WithOpenTime(BoardCase card, BusinessCalendar calendar, Instant now, Instant due)
     {

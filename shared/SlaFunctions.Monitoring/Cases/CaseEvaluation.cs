@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Contracts;
@@ -20,8 +19,27 @@ public sealed record CaseEvaluation
     /// <summary>The engine's answer.</summary>
     public required CaseState State { get; init; }
 
+    /// <summary>Each running target's at-risk instant in its current run (see <see cref="PreviewTarget.AtRiskAt"/>);
+    /// a target without warning rules has none.</summary>
+    public IReadOnlyDictionary<string, Instant> AtRiskByTarget { get; init; } = new Dictionary<string, Instant>();
+
     /// <summary>The targets as the preview API writes them.</summary>
-    public required IReadOnlyList<PreviewTarget> Targets { get; init; }
+    public IReadOnlyList<PreviewTarget> Targets => [.. State.Targets.Select(t => PreviewCalculator.ToPreview(t) with
+    {
+        AtRiskAt = AtRiskByTarget.TryGetValue(t.Name, out var at) ? InstantText.Format(at) : null,
+    })];
+
+    /// <summary>The targets as the case row keeps them.</summary>
+    public IReadOnlyList<TargetRecord> TargetRecords => [.. State.Targets.Select(t => new TargetRecord
+    {
+        Name = t.Name,
+        Calendar = t.Target.Calendar.Name,
+        State = t.State,
+        DueAt = t.DueAt,
+        BreachedAt = t.BreachedAt,
+        PausedSince = t.PausedSince,
+        AtRiskAt = AtRiskByTarget.TryGetValue(t.Name, out var at) ? at : null,
+    })];
 
     /// <summary>The earliest due among running targets.</summary>
     public Instant? NextDueAt { get; init; }
@@ -75,10 +93,7 @@ public sealed record CaseEvaluation
         {
             Clock = clock,
             State = state,
-            Targets = [.. state.Targets.Select(t => PreviewCalculator.ToPreview(t) with
-            {
-                AtRiskAt = atRisk.TryGetValue(t.Name, out var at) ? InstantText.Format(at) : null,
-            })],
+            AtRiskByTarget = atRisk,
             NextDueAt = nextDue,
             AtRiskAt = atRisk.Count == 0 ? null : atRisk.Values.Min(),
             NextCheckAt = nextCheck,
@@ -129,7 +144,7 @@ public sealed record CaseEvaluation
             NextCheckAt = NextCheckAt,
             AtRiskAt = AtRiskAt,
             Breached = Breached,
-            TargetsJson = JsonSerializer.Serialize(Targets, MonitoringJsonContext.Default.IReadOnlyListPreviewTarget),
+            Targets = TargetRecords,
             EvaluatedAt = State.AsOf,
         };
     }

@@ -53,7 +53,7 @@ internal static class CaseRows
         ["NextCheckAt"] = s.NextCheckAt?.ToDateTimeOffset(),
         ["AtRiskAt"] = s.AtRiskAt?.ToDateTimeOffset(),
         ["Breached"] = s.Breached,
-        ["TargetsJson"] = s.TargetsJson,
+        ["TargetsJson"] = TargetRecordJson.Write(s.Targets),
         ["EvaluatedAt"] = s.EvaluatedAt?.ToDateTimeOffset(),
         ["Version"] = s.Version,
     };
@@ -77,7 +77,7 @@ internal static class CaseRows
         NextCheckAt = OptionalInstant(e, "NextCheckAt"),
         AtRiskAt = OptionalInstant(e, "AtRiskAt"),
         Breached = e.GetBoolean("Breached") ?? false,
-        TargetsJson = e.GetString("TargetsJson"),
+        Targets = TargetRecordJson.Read(e.GetString("TargetsJson")),
         EvaluatedAt = OptionalInstant(e, "EvaluatedAt"),
         Version = e.GetInt64("Version") ?? 0,
     };

@@ -60,8 +60,8 @@ public sealed record CaseSnapshot
     /// <summary>True when some target is breached.</summary>
     public bool Breached { get; init; }
 
-    /// <summary>The targets as last evaluated, as the preview API's JSON.</summary>
-    public string? TargetsJson { get; init; }
+    /// <summary>The targets as last evaluated; empty before the first evaluation.</summary>
+    public IReadOnlyList<TargetRecord> Targets { get; init; } = [];
 
     /// <summary>When the clocks were last evaluated.</summary>
     public Instant? EvaluatedAt { get; init; }

@@ -1,6 +1,7 @@
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Monitoring.Board;
 using SlaFunctions.Policies;
+using SlaFunctions.Storage.Cases;
 using static SlaFunctions.Monitoring.Tests.TestCases;
 
 namespace SlaFunctions.Monitoring.Tests.Board;
@@ -44,6 +45,23 @@ public sealed class BoardQueryTests
 
         var card = Assert.Single(board.Cases);
         Assert.Equal(("breached", "firstResponse", "2026-03-09T10:00:00Z", "PT1H"), (card.State, card.Target, card.BreachedAt, card.LateBy));
+    }
+
+    [Theory]
+    [InlineData("2026-03-09T10:30:00Z", "atRisk")]  // its warning point passed before now (11:00)
+    [InlineData("2026-03-09T11:00:00Z", "atRisk")]  // reached at now
+    [InlineData("2026-03-09T11:30:00Z", "running")] // still to come
+    public void Build_RunningTargetWithAWarningPoint_AtRiskOncePastIt(string atRiskAt, string state)
+    {
+        var opened = Record(TestPolicies.Acme, "warned", "2026-03-09T09:00:00Z", "2").Snapshot;
+        var row = opened with
+        {
+            Targets = [new TargetRecord { Name = "firstResponse", Calendar = "24x7", State = TargetState.Running, DueAt = At("2026-03-09T13:00:00Z"), AtRiskAt = At(atRiskAt) }],
+        };
+
+        var card = Assert.Single(Build(Everything, BoardRow.From(row, "Acme")).Cases);
+
+        Assert.Equal((state, "firstResponse", "2026-03-09T13:00:00Z"), (card.State, card.Target, card.DueAt));
     }
 
     [Fact]
