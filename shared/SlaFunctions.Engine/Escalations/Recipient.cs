@@ -21,6 +21,28 @@ public sealed record Recipient
     /// <summary>A fixed email address.</summary>
     public static Recipient ForAddress(string address) => new(null, address);
 
+    /// <summary>The recipient <paramref name="name"/> names: a role by its policy name (<c>assignee</c>,
+    /// <c>supportManagement</c>, as <see cref="ToString"/> writes it), otherwise an address.</summary>
+    public static Recipient Named(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var role in Enum.GetValues<RecipientRole>())
+        {
+            if (string.Equals(NameOf(role), name, StringComparison.Ordinal))
+            {
+                return ForRole(role);
+            }
+        }
+        return ForAddress(name);
+    }
+
+    /// <summary>The policy name of <paramref name="role"/>: <c>supportManagement</c>.</summary>
+    public static string NameOf(RecipientRole role)
+    {
+        var text = role.ToString();
+        return char.ToLowerInvariant(text[0]) + text[1..];
+    }
+
     /// <summary>The role's policy name or the address.</summary>
-    public override string ToString() => Role is { } role ? char.ToLowerInvariant(role.ToString()[0]) + role.ToString()[1..] : Address!;
+    public override string ToString() => Role is { } role ? NameOf(role) : Address!;
 }

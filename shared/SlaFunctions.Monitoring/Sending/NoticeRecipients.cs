@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using NodaTime;
 using SlaFunctions.Engine.Calendars;
+using SlaFunctions.Engine.Escalations;
 using SlaFunctions.Notices;
 using SlaFunctions.Notices.Hooks;
 
@@ -11,9 +12,6 @@ namespace SlaFunctions.Monitoring.Sending;
 /// goes to the webhook endpoints it names instead.</summary>
 public sealed class NoticeRecipients
 {
-    /// <summary>The role of a webhook endpoint, whose address is <c>hook:&lt;name&gt;</c>.</summary>
-    public const string HookRole = "hook";
-
     private readonly NoticeOptions _options;
     private readonly HookOptions _hooks;
     private readonly IReadOnlyDictionary<string, BusinessCalendar> _hours;
@@ -43,18 +41,19 @@ public sealed class NoticeRecipients
         if (notice.Kind == NoticeKind.StateChanged)
         {
             var endpoints = notice.Notify.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return ([.. endpoints.Where(e => _hooks.EndpointOf(e, out _) is not null).Select(e => new NoticeRecipient(e, HookRole, false, DateTimeZone.Utc, null))],
+            return ([.. endpoints.Where(e => _hooks.EndpointOf(e, out _) is not null).Select(e => new NoticeRecipient(e, Role: null, IsHook: true, DateTimeZone.Utc, null))],
                 [.. endpoints.Where(e => _hooks.EndpointOf(e, out _) is null)]);
         }
         var people = new List<NoticeRecipient>();
         var unresolved = new List<string>();
         foreach (var name in notice.Notify)
         {
-            var told = Told(name, notice);
+            var recipient = Recipient.Named(name);
+            var told = Told(recipient, notice);
             // Nobody is assigned yet: the policy's fallback (Notices:Unassigned) hears in the assignee's place.
-            if (told.Count == 0 && name == "assignee")
+            if (told.Count == 0 && recipient.Role == RecipientRole.Assignee)
             {
-                told = [.. Unassigned(notice.Case.Policy).SelectMany(fallback => Told(fallback, notice))];
+                told = [.. Unassigned(notice.Case.Policy).SelectMany(fallback => Told(Recipient.Named(fallback), notice))];
             }
             if (told.Count == 0)
             {
@@ -66,27 +65,26 @@ public sealed class NoticeRecipients
                 {
                     continue;
                 }
-                var hours = _hours.GetValueOrDefault(address) ?? _hours.GetValueOrDefault(role);
-                people.Add(new NoticeRecipient(address, role, role == "customer", hours?.Zone ?? _defaultZone, hours));
+                var hours = _hours.GetValueOrDefault(address) ?? (role is { } r ? _hours.GetValueOrDefault(Recipient.NameOf(r)) : null);
+                people.Add(new NoticeRecipient(address, role, IsHook: false, hours?.Zone ?? _defaultZone, hours));
             }
         }
         return (people, unresolved);
     }
 
-    // The addresses one notify entry names, each with the role it was reached through.
-    private List<(string Address, string Role)> Told(string name, Notice notice)
+    // The addresses one notify entry names, each with the role it was reached through (none for an address).
+    private List<(string Address, RecipientRole? Role)> Told(Recipient recipient, Notice notice)
     {
-        var addresses = name switch
+        var addresses = recipient.Role switch
         {
-            "customer" => One(notice.Case.Requester),
-            "assignee" => One(notice.Case.Assignee),
-            "accountManager" => notice.Case.Customer is { } c && _options.AccountManagers.TryGetValue(c, out var managers) ? managers : [],
-            "supportManagement" => _options.SupportManagement,
-            "onCall" => _options.OnCall,
-            _ => One(name),
+            RecipientRole.Customer => One(notice.Case.Requester),
+            RecipientRole.Assignee => One(notice.Case.Assignee),
+            RecipientRole.AccountManager => notice.Case.Customer is { } c && _options.AccountManagers.TryGetValue(c, out var managers) ? managers : [],
+            RecipientRole.SupportManagement => _options.SupportManagement,
+            RecipientRole.OnCall => _options.OnCall,
+            _ => One(recipient.Address),
         };
-        var role = name is "customer" or "assignee" or "accountManager" or "supportManagement" or "onCall" ? name : "address";
-        return [.. addresses.Select(a => (a, role))];
+        return [.. addresses.Select(a => (a, recipient.Role))];
     }
 
     // Who is told instead of the assignee of an unassigned case of the policy: its own list, else the "*" list.

@@ -1,5 +1,6 @@
 using System.Text;
 using NodaTime;
+using SlaFunctions.Engine.Escalations;
 using SlaFunctions.Notices;
 using SlaFunctions.Notices.Email;
 using SlaFunctions.Notices.Hooks;
@@ -195,7 +196,7 @@ public sealed partial class NoticeSender : INoticeInbox
     // One try at one recipient: null when it went, else why not and whether trying again may help.
     private async Task<Failure?> TryAsync(Notice notice, NoticeRecipient person, CancellationToken cancellationToken)
     {
-        if (person.Role == NoticeRecipients.HookRole)
+        if (person.IsHook)
         {
             var result = await _hooks.SendAsync(notice, person.Address, cancellationToken).ConfigureAwait(false);
             return result.Outcome == HookOutcome.Delivered ? null : new Failure(result.Outcome == HookOutcome.Transient, result.Reason ?? "", result.RetryAfter, null);
@@ -220,7 +221,7 @@ public sealed partial class NoticeSender : INoticeInbox
 
     private bool IsUrgent(Notice notice, NoticeRecipient person)
     {
-        if (person.Role == "onCall")
+        if (person.Role == RecipientRole.OnCall)
         {
             return true;
         }

@@ -1,3 +1,4 @@
+using SlaFunctions.Engine.Escalations;
 using SlaFunctions.Monitoring.Sending;
 using SlaFunctions.Notices;
 using SlaFunctions.Notices.Hooks;
@@ -33,8 +34,9 @@ public sealed class NoticeRecipientsTests
 
         // Maria is the assignee and in support management: she gets one email, as the assignee.
         Assert.Equal(
-            [("maria.ortiz@support.example.com", "assignee"), ("it-ops@lumenvox.example", "customer"), ("am@vendor.example", "accountManager"),
-             ("lead@vendor.example", "supportManagement"), ("pager@vendor.example", "onCall"), ("ops@vendor.example", "address")],
+            [("maria.ortiz@support.example.com", (RecipientRole?)RecipientRole.Assignee), ("it-ops@lumenvox.example", RecipientRole.Customer),
+             ("am@vendor.example", RecipientRole.AccountManager), ("lead@vendor.example", RecipientRole.SupportManagement),
+             ("pager@vendor.example", RecipientRole.OnCall), ("ops@vendor.example", null)],
             people.Select(p => (p.Address, p.Role)));
         Assert.Empty(unresolved);
     }
@@ -74,7 +76,7 @@ public sealed class NoticeRecipientsTests
     {
         var (people, unresolved) = Recipients.Resolve(Notice(NoticeKind.StateChanged, "hook:board", "hook:gone"));
 
-        Assert.Equal([("hook:board", NoticeRecipients.HookRole)], people.Select(p => (p.Address, p.Role)));
+        Assert.Equal([("hook:board", true)], people.Select(p => (p.Address, p.IsHook)));
         Assert.Equal(["hook:gone"], unresolved);
     }
 }
