@@ -64,9 +64,8 @@ public static class BoardEndpoints
         {
             return Problem.BadRequest("The board request is invalid", [new("state", $"'{state}' is not a state; use {string.Join(", ", BoardFilter.States)}.")]);
         }
-        var board = await cache.GetAsync();
         var filter = new BoardFilter(Blank(policy), Blank(customer), Blank(severity), Blank(assignee), Blank(state));
-        return Results.Json(BoardQuery.Build(board, policies, clock.GetCurrentInstant(), filter, limit ?? 200), MonitoringJsonContext.Default.BoardView);
+        return Results.Json(await cache.ViewAsync(policies, clock.GetCurrentInstant(), filter, limit ?? 200), MonitoringJsonContext.Default.BoardView);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

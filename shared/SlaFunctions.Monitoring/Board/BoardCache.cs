@@ -1,5 +1,6 @@
 using NodaTime;
 using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
 
@@ -34,6 +35,13 @@ public sealed class BoardCache
         _clock = clock;
         _fresh = TimeSpan.FromSeconds(Math.Max(0, options.CacheSeconds));
     }
+
+    /// <summary>The board for <paramref name="filter"/>: the open case rows (read at most
+    /// <see cref="BoardOptions.CacheSeconds"/> ago) judged against <paramref name="now"/>, at most
+    /// <paramref name="limit"/> cases, the most urgent first.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed and no recent rows are kept.</exception>
+    public async Task<BoardView> ViewAsync(PolicyCatalog policies, Instant now, BoardFilter filter, int limit) =>
+        BoardQuery.Build(await GetAsync().ConfigureAwait(false), policies, now, filter, limit);
 
     /// <summary>The open case rows and when they were read.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed and no recent rows are kept.</exception>

@@ -49,6 +49,16 @@ public sealed class LayerTests
         Assert.Equal(["SlaFunctions.Engine"], references);
     }
 
+    // The executable calls the libraries through their public surface only; their internals are for their own tests.
+    [Fact]
+    public void Libraries_ShowTheirInternalsToTestsOnly()
+    {
+        var shown = ProjectFile.All.Where(p => p.Name.StartsWith("shared/", StringComparison.Ordinal))
+            .SelectMany(p => p.InternalsVisibleTo.Select(to => (p.Name, To: to)));
+
+        Assert.DoesNotContain(shown, s => !s.To.EndsWith(".Tests", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Executable_ReferencedOnlyByTestsThatRunIt()
     {

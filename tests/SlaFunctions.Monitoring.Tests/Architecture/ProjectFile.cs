@@ -3,7 +3,8 @@ using System.Xml.Linq;
 namespace SlaFunctions.Monitoring.Tests.Architecture;
 
 /// <summary>One project of the repository as its file declares it: its SDK, and what it references.</summary>
-internal sealed record ProjectFile(string Path, string Sdk, IReadOnlyList<string> Projects, IReadOnlyList<string> Packages, IReadOnlyList<string> Frameworks)
+internal sealed record ProjectFile(string Path, string Sdk, IReadOnlyList<string> Projects, IReadOnlyList<string> Packages, IReadOnlyList<string> Frameworks,
+    IReadOnlyList<string> InternalsVisibleTo)
 {
     /// <summary>The project's path from the repository root, with forward slashes.</summary>
     public string Name => System.IO.Path.GetRelativePath(TestPolicies.RepositoryRoot, Path).Replace('\\', '/');
@@ -29,6 +30,7 @@ internal sealed record ProjectFile(string Path, string Sdk, IReadOnlyList<string
             (string?)xml.Root!.Attribute("Sdk") ?? "",
             [.. Includes("ProjectReference").Select(p => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, p.Replace('\\', System.IO.Path.DirectorySeparatorChar))))],
             Includes("PackageReference"),
-            Includes("FrameworkReference"));
+            Includes("FrameworkReference"),
+            Includes("InternalsVisibleTo"));
     }
 }
