@@ -150,7 +150,7 @@ internal sealed class SweepSet
         var sweeper = new Sweeper(tables, judge, options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
         var queue = new CountedNotices();
         var clock = Stopwatch.StartNew();
-        var report = await sweeper.RunAsync(queue, default);
+        var report = await sweeper.RunAsync(queue, new NoSlices(), default);
         clock.Stop();
         return new SweepTiming(clock.Elapsed, report.Cases, report.Notices, queue.Distinct);
     }
