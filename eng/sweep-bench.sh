@@ -5,6 +5,8 @@
 # exits non-zero when the ratio is over 1.5 or a sweep does not queue one notice per due case. Slow (on Azurite, about
 # 6 minutes at 100k, most of it seeding: see README's "Speed"), so eng/test.sh does not run it. Extra arguments go to
 # the tool, e.g. `--open 10000`, `--runs 5`, `--storage <connection string>`; `--clean true` drops leftovers.
+# `--workers 1,2,4` (issue 18) sweeps each set fanned out to that many in-process slice workers, each count in turn;
+# `--workers 0` (the default) is the timer judging alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/install.sh

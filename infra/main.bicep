@@ -68,6 +68,8 @@ param tableNames string[] = [
 @description('Storage queues created up front.')
 param queueNames string[] = [
   'case-events'
+  // The sweep's slices, from the sweep function's output binding to the sweep-slice function's trigger.
+  'sweep-slices'
 ]
 
 @description('Deliveries of one escalation message before it is dead-lettered.')

@@ -83,7 +83,9 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton<CustomerLinks>();
         builder.Services.AddSingleton<CaseJudge>();
         builder.Services.AddSingleton<ISweep, Sweeper>();
+        builder.Services.AddSingleton<ISliceSweep, SliceSweeper>();
         builder.Services.AddSingleton(new StorageNoticeQueue(storage));
+        builder.Services.AddSingleton(new StorageSliceQueue(storage));
         builder.Services.AddSingleton(email);
         builder.Services.AddSingleton(new NoticeTemplates(templates));
         builder.Services.AddHttpClient(nameof(IEmailTransport));
@@ -100,6 +102,7 @@ public static partial class SlaServiceExtensions
         {
             builder.Services.AddHostedService<SweepTimer>();
             builder.Services.AddHostedService<NoticeQueueListener>();
+            builder.Services.AddHostedService<SliceQueueListener>();
         }
         if (builder.Configuration.GetValue("Sla:RecomputeOnStart", true))
         {

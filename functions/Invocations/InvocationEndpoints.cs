@@ -18,6 +18,7 @@ public static class InvocationEndpoints
         // The host polls this until it answers, then keeps pinging it for worker status: it must stay cheap.
         app.MapGet("/", () => Results.Ok()).WithName("HostReadiness");
         app.MapPost("/" + SweepInvocation.FunctionName, SweepInvocation.RunAsync).WithName("SweepInvocation");
+        app.MapPost("/" + SliceInvocation.FunctionName, SliceInvocation.RunAsync).WithName("SliceInvocation");
         app.MapPost("/" + SenderInvocation.FunctionName, SenderInvocation.RunAsync).WithName("SenderInvocation");
         app.MapPost("/" + DeadLetterInvocation.FunctionName, DeadLetterInvocation.RunAsync).WithName("DeadLetterInvocation");
         return app;

@@ -18,6 +18,9 @@ internal static partial class InvocationLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Dead-lettered message {MessageId} could not be recorded; it stays in the dead-letter queue")]
     public static partial void DeadLetterFailed(ILogger logger, string? messageId, Exception exception);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Slice {Slice} failed; the queue delivers it again, and the sweep queues it again after its lease")]
+    public static partial void SliceFailed(ILogger logger, string slice, Exception exception);
+
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Invocation of {Function} refused: {Problem}")]
     public static partial void Refused(ILogger logger, string function, string problem);
 }

@@ -5,7 +5,7 @@ using SlaFunctions.Monitoring.Sweep;
 namespace SlaFunctions.Invocations;
 
 /// <summary>The <c>sweep</c> function: a timer trigger whose notices go out through the <c>escalations</c> Service Bus
-/// output binding.</summary>
+/// output binding, and its slices through the <c>slices</c> Storage Queue output binding (to <see cref="SliceInvocation"/>).</summary>
 internal static class SweepInvocation
 {
     /// <summary>The function's name: its folder, and the path the host posts to.</summary>
@@ -16,6 +16,9 @@ internal static class SweepInvocation
 
     /// <summary>The Service Bus output binding's name.</summary>
     public const string OutputBinding = "escalations";
+
+    /// <summary>The slice queue output binding's name.</summary>
+    public const string SliceBinding = "slices";
 
     /// <summary>Sweeps once and answers with the notices as the output binding's messages.</summary>
     /// <remarks>A failed sweep fails the invocation, and the host then sends none of the notices gathered so far. None
@@ -32,11 +35,12 @@ internal static class SweepInvocation
             && timer.ValueKind == JsonValueKind.Object
             && timer.TryGetProperty("IsPastDue", out var late)
             && late.ValueKind == JsonValueKind.True;
-        var queue = new BindingNoticeQueue();
+        var queue = new BindingQueue();
+        var slices = new BindingQueue();
         SweepReport report;
         try
         {
-            report = await sweep.RunAsync(queue, cancellationToken);
+            report = await sweep.RunAsync(queue, slices, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -47,7 +51,7 @@ internal static class SweepInvocation
         var messages = queue.Messages;
         InvocationLog.Swept(logger, report.Cases, messages.Count, pastDue);
         return InvocationResult.Done(
-            $"Sweep: {report.Cases} cases judged, {messages.Count} notices queued{(pastDue ? " (the run was past due)" : "")}.",
-            new() { [OutputBinding] = messages });
+            $"Sweep: {report.Cases} cases due, {messages.Count} notices and {slices.Messages.Count} slices queued{(pastDue ? " (the run was past due)" : "")}.",
+            new() { [OutputBinding] = messages, [SliceBinding] = slices.Messages });
     }
 }

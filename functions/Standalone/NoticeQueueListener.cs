@@ -6,19 +6,19 @@ namespace SlaFunctions.Standalone;
 /// <summary>Standalone, the sender's trigger: reads the Storage Queue and hands each message to the inbox, deleting
 /// it when handled. Like the Service Bus trigger in Azure, a message that fails is delivered again (when its
 /// visibility runs out) and, after <see cref="MaxDeliveries"/> tries, is dead-lettered into the poison list.</summary>
-public sealed partial class NoticeQueueListener : BackgroundService
+public sealed partial class NoticeQueueListener : QueueListener
 {
     /// <summary>Deliveries before a message is dead-lettered, as Service Bus's max delivery count.</summary>
     public const int MaxDeliveries = 10;
 
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
     private readonly StorageNoticeQueue _queue;
     private readonly INoticeInbox _inbox;
     private readonly ILogger<NoticeQueueListener> _logger;
 
     /// <summary>Creates the listener.</summary>
     public NoticeQueueListener(StorageNoticeQueue queue, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
+        : base(TimeSpan.FromSeconds(2))
     {
         _queue = queue;
         _inbox = inbox;
@@ -26,7 +26,7 @@ public sealed partial class NoticeQueueListener : BackgroundService
     }
 
     /// <summary>Reads and handles one batch; returns how many messages it read.</summary>
-    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
         var messages = await _queue.ReceiveAsync(16, Visibility, cancellationToken).ConfigureAwait(false);
         foreach (var message in messages)
@@ -51,36 +51,12 @@ public sealed partial class NoticeQueueListener : BackgroundService
         return messages.Count;
     }
 
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var read = 0;
-            try
-            {
-                read = await DrainOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Whatever storage answers (down, a refused key, a bug), the listener stays: an exception leaving this
-                // loop would stop the whole app.
-                QueueDown(_logger, ex);
-            }
-            if (read == 0)
-            {
-                await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
-            }
-        }
-    }
-
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Notice message {MessageId} failed on delivery {Delivery}; it will be delivered again")]
     private static partial void Failed(ILogger logger, string messageId, int delivery, Exception exception);
 
+    /// <inheritdoc/>
+    protected override void QueueDown(Exception exception) => Unreadable(_logger, exception);
+
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "The notice queue cannot be read; trying again")]
-    private static partial void QueueDown(ILogger logger, Exception exception);
+    private static partial void Unreadable(ILogger logger, Exception exception);
 }

@@ -45,6 +45,7 @@ public sealed class CaseTables : IDisposable
         Store = new CaseStore(_cases, new DueIndex(_due));
         Outbox = new NoticeOutbox(_outbox);
         Checkpoint = new SweepCheckpoint(_outbox);
+        Slices = new SweepSlices(_outbox);
         Deliveries = new NoticeDeliveries(_deliveries);
         Poison = new PoisonNotices(_poison);
         WebhookLog = new WebhookDeliveryLog(_webhookLog);
@@ -58,6 +59,9 @@ public sealed class CaseTables : IDisposable
 
     /// <summary>The sweep's checkpoint; call <see cref="EnsureCreatedAsync"/> first.</summary>
     public SweepCheckpoint Checkpoint { get; }
+
+    /// <summary>The sweep's slices not yet done; call <see cref="EnsureCreatedAsync"/> first.</summary>
+    public SweepSlices Slices { get; }
 
     /// <summary>Each notice to each recipient; call <see cref="EnsureCreatedAsync"/> first.</summary>
     public NoticeDeliveries Deliveries { get; }

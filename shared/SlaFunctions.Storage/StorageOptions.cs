@@ -40,6 +40,10 @@ public sealed class StorageOptions
     /// <summary>Standalone, the Storage Queue notices travel on (in Azure, the Service Bus queue of the same name).</summary>
     public string QueueName { get; set; } = "escalations";
 
+    /// <summary>The Storage Queue the sweep puts its slices on, for any instance's slice worker (standalone and in
+    /// Azure alike: the <c>sweep-slice</c> function's queue trigger reads it).</summary>
+    public string SliceQueueName { get; set; } = "sweep-slices";
+
     /// <summary>The account's queue endpoint, reached with a managed identity; otherwise the connection string is used.</summary>
     public Uri? QueueEndpoint { get; set; }
 
@@ -58,9 +62,12 @@ public sealed class StorageOptions
                 problems.Add($"{key} '{name}' is not a table name: 3-63 letters and digits, starting with a letter.");
             }
         }
-        if (string.IsNullOrEmpty(QueueName) || QueueName.Length is < 3 or > 63 || !QueueName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        foreach (var (key, name) in new[] { ("Storage:QueueName", QueueName), ("Storage:SliceQueueName", SliceQueueName) })
         {
-            problems.Add($"Storage:QueueName '{QueueName}' is not a queue name: 3-63 lower-case letters, digits and hyphens.");
+            if (string.IsNullOrEmpty(name) || name.Length is < 3 or > 63 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                problems.Add($"{key} '{name}' is not a queue name: 3-63 lower-case letters, digits and hyphens.");
+            }
         }
         return problems;
     }

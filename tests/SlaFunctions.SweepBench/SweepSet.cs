@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -138,21 +139,62 @@ internal sealed class SweepSet
         await PutIndexRowsAsync(DueTable(), [.. _dueIndexRows.Select(r => Copy(r, t => t))], concurrency);
     }
 
-    /// <summary>One sweep at the fixed now, over a fresh outbox; the time covers <see cref="Sweeper.RunAsync"/> only.</summary>
-    public async Task<SweepTiming> SweepAsync(SweepOptions options)
+    /// <summary>One sweep at the fixed now, over a fresh outbox. With <paramref name="workers"/> 0 the timer judges
+    /// every case itself (the sweep before issue 18); otherwise it cuts every case into slices, which that many slice
+    /// workers (each with its own clients, as separate instances would have) judge as the timer queues them. The time
+    /// runs from the timer's start until the last slice is done.</summary>
+    public async Task<SweepTiming> SweepAsync(SweepOptions options, int workers)
     {
         var outbox = $"bench{_name}outbox{_suffix}r{++_run}";
         _outboxes.Add(outbox);
-        using var tables = new CaseTables(Options(outbox));
-        await tables.EnsureCreatedAsync(default);
+        var clock = new FakeClock(_now);
         var webhooks = new WebhookOptions { Connections = { [Connection] = _connection } };
-        var judge = new CaseJudge(tables, _policies, webhooks, new HookOptions(), NullLogger<CaseJudge>.Instance);
-        var sweeper = new Sweeper(tables, judge, options, new FakeClock(_now), NullLogger<Sweeper>.Instance);
-        var queue = new CountedNotices();
-        var clock = Stopwatch.StartNew();
-        var report = await sweeper.RunAsync(queue, default);
-        clock.Stop();
-        return new SweepTiming(clock.Elapsed, report.Cases, report.Notices, queue.Distinct);
+        var instances = new List<CaseTables>();
+        try
+        {
+            for (var i = 0; i <= workers; i++)
+            {
+                var tables = new CaseTables(Options(outbox));
+                await tables.EnsureCreatedAsync(default);
+                instances.Add(tables);
+            }
+            CaseJudge Judge(CaseTables tables) => new(tables, _policies, webhooks, new HookOptions(), NullLogger<CaseJudge>.Instance);
+            var timerOptions = new SweepOptions
+            {
+                Parallelism = options.Parallelism,
+                SliceCases = options.SliceCases,
+                InlineCases = workers == 0 ? int.MaxValue : 0,
+            };
+            var sweeper = new Sweeper(instances[0], Judge(instances[0]), timerOptions, clock, NullLogger<Sweeper>.Instance);
+            var queue = new CountedNotices();
+            var slices = new SliceChannel();
+            var elapsed = Stopwatch.StartNew();
+            var working = instances.Skip(1).Select(async tables =>
+            {
+                var worker = new SliceSweeper(tables, Judge(tables), options, clock, NullLogger<SliceSweeper>.Instance);
+                var (cases, queued) = (0, 0);
+                await foreach (var slice in slices.Reader.ReadAllAsync())
+                {
+                    var report = await worker.RunAsync(slice, queue, default);
+                    (cases, queued) = (cases + report.Cases, queued + report.Notices);
+                }
+                return (Cases: cases, Queued: queued);
+            }).ToList();
+            var timer = await sweeper.RunAsync(queue, slices, default);
+            var timerElapsed = elapsed.Elapsed;
+            slices.Complete();
+            var done = await Task.WhenAll(working);
+            elapsed.Stop();
+            var judged = workers == 0 ? timer.Cases : done.Sum(d => d.Cases);
+            return new SweepTiming(elapsed.Elapsed, timerElapsed, judged, timer.Notices + done.Sum(d => d.Queued), queue.Distinct, timer.Slices);
+        }
+        finally
+        {
+            foreach (var tables in instances)
+            {
+                tables.Dispose();
+            }
+        }
     }
 
     /// <summary>Deletes every table the set made.</summary>
@@ -249,6 +291,18 @@ internal sealed class SweepSet
         {
             throw new InvalidOperationException($"Seeding {key} gave {outcome}, not Applied.");
         }
+    }
+
+    // The slice queue as an in-process channel: the timer writes, the workers read as slices arrive.
+    private sealed class SliceChannel : ISliceQueue
+    {
+        private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+
+        public ChannelReader<string> Reader => _channel.Reader;
+
+        public void Complete() => _channel.Writer.Complete();
+
+        public Task SendAsync(string slice, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(slice, cancellationToken).AsTask();
     }
 
     // Keeps the ids of what the sweep queues, through the wire format every transport carries.

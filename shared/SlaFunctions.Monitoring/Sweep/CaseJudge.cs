@@ -8,6 +8,7 @@ using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Policies;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Storage.Notices;
 
 namespace SlaFunctions.Monitoring.Sweep;
 
@@ -38,26 +39,29 @@ public sealed partial class CaseJudge
 
     /// <summary>Judges the case <paramref name="key"/> at <paramref name="now"/>, found in the due index at
     /// <paramref name="rows"/> (removed, apart from its next check).</summary>
+    /// <returns>The notices it put in the outbox, as written: the caller queues them (or leaves them to the next
+    /// sweep's outbox read).</returns>
     /// <exception cref="StorageUnavailableException">Storage failed, or the case kept changing; the next sweep tries
     /// again.</exception>
-    public async Task JudgeAsync(CaseStore store, CaseKey key, IReadOnlyCollection<Instant> rows, Instant now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEntry>> JudgeAsync(CaseStore store, CaseKey key, IReadOnlyCollection<Instant> rows, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(rows);
         // Notices already in the outbox from an earlier round of this loop.
         var outboxed = new HashSet<string>(StringComparer.Ordinal);
+        var written = new List<OutboxEntry>();
         for (var attempt = 0; attempt < Attempts;)
         {
             var record = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (record is null)
             {
                 await ReindexAsync(store, key, rows, keep: null, cancellationToken).ConfigureAwait(false);
-                return;
+                return written;
             }
             if (!_policies.TryGet(record.Snapshot.PolicyId, out var policy))
             {
                 UnknownPolicy(_logger, key, record.Snapshot.PolicyId);
-                return;
+                return written;
             }
             var endpoints = _hooks.EndpointsFor(key.Connection, policy.Id);
             var plan = SweepPlan.For(policy, record, now, endpoints.Count > 0);
@@ -65,7 +69,7 @@ public sealed partial class CaseJudge
             if (marks.Count == 0 && plan.Evaluation.NextCheckAt == record.Snapshot.NextCheckAt)
             {
                 await ReindexAsync(store, key, rows, record.Snapshot.NextCheckAt, cancellationToken).ConfigureAwait(false);
-                return;
+                return written;
             }
 
             // The notices go to the outbox before the points are marked noticed in the case.
@@ -74,7 +78,7 @@ public sealed partial class CaseJudge
                 .Concat(plan.Announce.Select(change => NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, change, endpoints, now)));
             foreach (var notice in notices.Where(n => !outboxed.Contains(n.Key)))
             {
-                await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), now, cancellationToken).ConfigureAwait(false);
+                written.Add(await _tables.Outbox.PutAsync(notice.Id, NoticeJson.ToText(notice), now, cancellationToken).ConfigureAwait(false));
                 outboxed.Add(notice.Key);
             }
 
@@ -126,7 +130,7 @@ public sealed partial class CaseJudge
                 continue;
             }
             await ReindexAsync(store, key, rows, next, cancellationToken).ConfigureAwait(false);
-            return;
+            return written;
         }
         throw new StorageUnavailableException($"The case {key} kept changing while the sweep judged it; the next sweep tries again.");
     }

@@ -29,6 +29,17 @@ public sealed class SweepOptions
     /// <summary>How many cases are judged at once.</summary>
     public int Parallelism { get; set; } = 8;
 
+    /// <summary>The most cases the timer judges itself: a window with more due (outside slices already queued) is cut
+    /// into slices for the slice workers instead. 0 always fans out.</summary>
+    public int InlineCases { get; set; } = 200;
+
+    /// <summary>The most cases in one slice (fewer when their keys are long: a slice's keys fit one table property).</summary>
+    public int SliceCases { get; set; } = 200;
+
+    /// <summary>How long a queued slice may stay unfinished before the timer queues it again (a lost message, a worker
+    /// killed mid-slice).</summary>
+    public TimeSpan SliceLease { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Every problem with these settings, each naming its key.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -44,6 +55,18 @@ public sealed class SweepOptions
         if (Parallelism is < 1 or > 64)
         {
             problems.Add($"Sweep:Parallelism {Parallelism} must be between 1 and 64.");
+        }
+        if (InlineCases is < 0 or > 10_000)
+        {
+            problems.Add($"Sweep:InlineCases {InlineCases} must be between 0 and 10000.");
+        }
+        if (SliceCases is < 1 or > 1_000)
+        {
+            problems.Add($"Sweep:SliceCases {SliceCases} must be between 1 and 1000.");
+        }
+        if (SliceLease <= TimeSpan.Zero)
+        {
+            problems.Add("Sweep:SliceLease must be positive.");
         }
         return problems;
     }

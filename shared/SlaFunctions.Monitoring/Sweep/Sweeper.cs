@@ -2,24 +2,28 @@ using NodaTime;
 using SlaFunctions.Notices;
 using SlaFunctions.Storage;
 using SlaFunctions.Storage.Cases;
+using SlaFunctions.Storage.Notices;
 using SlaFunctions.Monitoring.Telemetry;
 
 namespace SlaFunctions.Monitoring.Sweep;
 
-/// <summary>The sweep: reads the due index for the window since the last sweep, judges each case found, emits a notice
-/// for every escalation point come due (and, for the webhook endpoints that hear of the case, for every target change of
-/// state), then queues every notice in the outbox that is ready.</summary>
+/// <summary>The sweep's timer: reads the due index for the window since the checkpoint, judges the cases found itself
+/// when they are few, and otherwise cuts them into slices for the slice workers (<see cref="SliceSweeper"/>); then
+/// queues every notice in the outbox that is ready, and moves the checkpoint up to the earliest slice not yet done.</summary>
 /// <remarks>
-/// <para>Its cost grows with the cases due in the window and the notices in flight, never with all open cases.</para>
+/// <para>Its cost grows with the cases due in the window and the notices in flight, never with all open cases; with
+/// many due it only reads their index rows and records their slices, and any number of instances judge them.</para>
 /// <para>Nothing is lost and nothing doubled when sweeps overlap or die: a notice is written to the outbox before its
 /// point is marked noticed in the case (a death in between writes it again, and the sender's per-recipient claims
 /// drop the second copy); it leaves the outbox only when the sender is done with it, so a lost queue message is
-/// queued again after <see cref="SweepOptions.RequeueAfter"/>.</para>
+/// queued again after <see cref="SweepOptions.RequeueAfter"/>. A slice stays recorded until a worker has judged it,
+/// holds the checkpoint before its earliest row meanwhile, and is queued again after <see cref="SweepOptions.SliceLease"/>
+/// (a lost message, a worker killed mid-slice); judging it twice is safe.</para>
 /// </remarks>
 public sealed partial class Sweeper : ISweep
 {
     private readonly CaseTables _tables;
-    private readonly CaseJudge _judge;
+    private readonly DueCasesJudge _judge;
     private readonly SweepOptions _options;
     private readonly IClock _clock;
     private readonly ILogger<Sweeper> _logger;
@@ -27,78 +31,109 @@ public sealed partial class Sweeper : ISweep
     /// <summary>Creates the sweep.</summary>
     public Sweeper(CaseTables tables, CaseJudge judge, SweepOptions options, IClock clock, ILogger<Sweeper> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _tables = tables;
-        _judge = judge;
+        _judge = new DueCasesJudge(tables, judge, options, logger);
         _options = options;
         _clock = clock;
         _logger = logger;
     }
 
     /// <inheritdoc/>
-    public async Task<SweepReport> RunAsync(INoticeQueue queue, CancellationToken cancellationToken)
+    public async Task<SweepReport> RunAsync(INoticeQueue notices, ISliceQueue slices, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(slices);
         using var activity = SlaTelemetry.Source.StartActivity("sweep");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var now = _clock.GetCurrentInstant();
         var checkpoint = await _tables.Checkpoint.GetAsync(cancellationToken).ConfigureAwait(false) ?? now - Duration.FromTimeSpan(_options.FirstLookBack);
-        var due = new Dictionary<CaseKey, List<Instant>>();
-        await foreach (var (key, at) in store.Due.BetweenAsync(checkpoint - _options.OverlapDuration, now + Duration.FromSeconds(1), cancellationToken).ConfigureAwait(false))
+        var open = new List<SweepSlice>();
+        await foreach (var slice in _tables.Slices.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!due.TryGetValue(key, out var ats))
+            open.Add(slice);
+        }
+        // Rows a queued slice holds are its worker's; a row written since into its range is not, and is read here.
+        var taken = open.SelectMany(s => s.Rows).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var rows = new List<DueRow>();
+        await foreach (var row in store.Due.BetweenAsync(checkpoint - _options.OverlapDuration, now + Duration.FromSeconds(1), cancellationToken).ConfigureAwait(false))
+        {
+            if (!taken.Contains(row.RowKey))
             {
-                due[key] = ats = [];
+                rows.Add(row);
             }
-            ats.Add(at);
         }
 
         // Lag: how long the oldest due point this sweep has still to look at has waited.
-        var waiting = due.Values.SelectMany(ats => ats).Where(at => at > checkpoint && at <= now).DefaultIfEmpty(now).Min();
+        var waiting = rows.Select(r => r.At).Concat(open.Select(s => s.Earliest)).Where(at => at > checkpoint && at <= now).DefaultIfEmpty(now).Min();
         SlaTelemetry.Lag((now - waiting).ToTimeSpan());
-        activity?.SetTag("sla.cases", due.Count);
+        var cases = rows.Select(r => r.Key).Distinct().Count();
+        activity?.SetTag("sla.cases", cases);
 
-        var failedAt = (Instant?)null;
-        var gate = new object();
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (entry, token) =>
+        var judged = new JudgedRows(0, 0, null);
+        IReadOnlyList<SweepSlice> cut = [];
+        if (cases <= _options.InlineCases)
         {
-            try
-            {
-                await _judge.JudgeAsync(store, entry.Key, entry.Value, now, token).ConfigureAwait(false);
-            }
-            // Storage failing, or anything else one case throws: the other cases are still swept, and this one is
-            // read again next time, never dropped and never allowed to stop the host.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                CaseFailed(_logger, entry.Key, ex);
-                lock (gate)
-                {
-                    var earliest = entry.Value.Min();
-                    failedAt = failedAt is { } f && f < earliest ? f : earliest;
-                }
-            }
-        }).ConfigureAwait(false);
+            judged = await _judge.JudgeAsync(store, rows, now, notices, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            cut = SweepSlicing.Cut(rows, _options.SliceCases, now);
+        }
+        var queuedSlices = await QueueSlicesAsync(cut, open, slices, now, cancellationToken).ConfigureAwait(false);
+        var queued = judged.Queued + await QueueReadyAsync(notices, now, cancellationToken).ConfigureAwait(false);
 
-        var queued = await QueueReadyAsync(queue, now, cancellationToken).ConfigureAwait(false);
-        // A case that failed keeps the checkpoint before it, so the next sweep reads it again.
-        await _tables.Checkpoint.SetAsync(failedAt is { } failed && failed < now ? failed : now, cancellationToken).ConfigureAwait(false);
-        Swept(_logger, due.Count, queued);
+        // The checkpoint stays before a case that failed and before every slice not yet done, so the next sweep reads
+        // them again (a slice's rows are skipped while it is open, and read once it is done, in case some failed).
+        var held = open.Concat(cut).Select(s => s.Earliest).Append(judged.FailedAt ?? now).Append(now).Min();
+        await _tables.Checkpoint.SetAsync(held, cancellationToken).ConfigureAwait(false);
+        Swept(_logger, cases, queued, queuedSlices);
         activity?.SetTag("sla.queued", queued);
+        activity?.SetTag("sla.slices", queuedSlices);
         SlaTelemetry.Swept(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return new SweepReport(due.Count, queued);
+        return new SweepReport(cases, queued, queuedSlices);
+    }
+
+    // Records and queues the new slices, and queues again those queued before the lease whose worker never finished.
+    private async Task<int> QueueSlicesAsync(IReadOnlyList<SweepSlice> cut, List<SweepSlice> open, ISliceQueue slices, Instant now, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var slice in cut)
+        {
+            // Recorded first: a message for a slice not recorded would be dropped by its worker as done.
+            if (await _tables.Slices.AddAsync(slice, cancellationToken).ConfigureAwait(false))
+            {
+                await slices.SendAsync(slice.Id, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+        var lease = now - Duration.FromTimeSpan(_options.SliceLease);
+        foreach (var slice in open.Where(s => s.QueuedAt <= lease))
+        {
+            // Marked first: a concurrent sweep that read the same row loses the ETag race and leaves it to this one.
+            if (await _tables.Slices.MarkQueuedAsync(slice, now, cancellationToken).ConfigureAwait(false))
+            {
+                SliceRequeued(_logger, slice.Id, slice.QueuedAt.ToDateTimeOffset());
+                await slices.SendAsync(slice.Id, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+        return count;
     }
 
     private async Task<int> QueueReadyAsync(INoticeQueue queue, Instant now, CancellationToken cancellationToken)
     {
         var count = 0;
-        var ready = new List<Storage.Notices.OutboxEntry>();
+        var ready = new List<OutboxEntry>();
         await foreach (var entry in _tables.Outbox.ReadyAsync(now, now - Duration.FromTimeSpan(_options.RequeueAfter), cancellationToken).ConfigureAwait(false))
         {
             ready.Add(entry);
         }
         foreach (var entry in ready)
         {
-            // Marked first: a concurrent sweep that read the same row loses the ETag race and leaves it to this one.
+            // Marked first: a concurrent sweep (or slice worker) that read the same row loses the ETag race and leaves
+            // it to this one.
             if (!await _tables.Outbox.MarkQueuedAsync(entry, now, cancellationToken).ConfigureAwait(false))
             {
                 continue;
@@ -110,9 +145,9 @@ public sealed partial class Sweeper : ISweep
         return count;
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Swept {Cases} cases due; queued {Notices} notices")]
-    private static partial void Swept(ILogger logger, int cases, int notices);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Swept {Cases} cases due; queued {Notices} notices and {Slices} slices")]
+    private static partial void Swept(ILogger logger, int cases, int notices, int slices);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Sweeping case {Case} failed; the next sweep tries again")]
-    private static partial void CaseFailed(ILogger logger, CaseKey @case, Exception exception);
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Slice {Slice}, queued at {QueuedAt}, is not done; queued again")]
+    private static partial void SliceRequeued(ILogger logger, string slice, DateTimeOffset queuedAt);
 }

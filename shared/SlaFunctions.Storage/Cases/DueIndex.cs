@@ -38,7 +38,7 @@ public sealed class DueIndex
     /// <remarks>One query over the hour partitions the window touches: row keys start with the instant, so the same
     /// bounds on them hold across partitions, and rows come back in partition then row order, which is time order.
     /// (A query per hour would cost Azurite, which scans a table for every query, one scan per hour.)</remarks>
-    public async IAsyncEnumerable<(CaseKey Key, Instant At)> BetweenAsync(Instant from, Instant to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<DueRow> BetweenAsync(Instant from, Instant to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (to <= from)
         {
@@ -48,11 +48,26 @@ public sealed class DueIndex
             $"PartitionKey ge {Bucket.Format(from)} and PartitionKey le {Bucket.Format(to)} and RowKey ge {Stamp.Format(from)} and RowKey lt {Stamp.Format(to)}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var bar = row.RowKey.IndexOf('|', StringComparison.Ordinal);
-            var at = Stamp.Parse(row.RowKey[..bar]).Value;
-            yield return (CaseKey.FromPartitionKey(row.RowKey[(bar + 1)..]), at);
+            yield return ReadRowKey(row.RowKey);
         }
     }
 
-    private static string RowKey(CaseKey key, Instant at) => Stamp.Format(at) + "|" + key.PartitionKey;
+    /// <summary>The hour partition of a row at <paramref name="at"/>.</summary>
+    public static string PartitionOf(Instant at) => Bucket.Format(at);
+
+    /// <summary>The row key of <paramref name="key"/> at <paramref name="at"/>: the instant to the second, then the case.</summary>
+    public static string RowKeyOf(CaseKey key, Instant at) => Stamp.Format(at) + "|" + key.PartitionKey;
+
+    internal static DueRow ReadRowKey(string rowKey)
+    {
+        var bar = rowKey.IndexOf('|', StringComparison.Ordinal);
+        var at = bar > 0 ? Stamp.Parse(rowKey[..bar]) : null;
+        if (at is null || !at.Success)
+        {
+            throw new FormatException($"'{rowKey}' is not a due-index row key (yyyyMMddHHmmss|case).");
+        }
+        return new DueRow(CaseKey.FromPartitionKey(rowKey[(bar + 1)..]), at.Value);
+    }
+
+    private static string RowKey(CaseKey key, Instant at) => RowKeyOf(key, at);
 }

@@ -21,13 +21,18 @@ public sealed class NoticeOutbox
     /// <summary>Puts notice <paramref name="id"/> (its queue message <paramref name="body"/>) in the outbox, ready at
     /// <paramref name="notBefore"/> and not yet queued. Idempotent.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public Task PutAsync(string id, string body, Instant notBefore, CancellationToken cancellationToken) =>
-        TableCalls.Guard(() => _table.UpsertEntityAsync(new TableEntity(Pending, CaseKey.Escape(id))
+    /// <returns>The entry as written (its ETag lets the writer mark it queued, losing to anyone who did first).</returns>
+    public async Task<OutboxEntry> PutAsync(string id, string body, Instant notBefore, CancellationToken cancellationToken)
+    {
+        var written = await TableCalls.Guard(() => _table.UpsertEntityAsync(new TableEntity(Pending, CaseKey.Escape(id))
         {
             ["Body"] = body,
             ["NotBefore"] = notBefore.ToDateTimeOffset(),
             ["QueuedAt"] = NeverQueued,
-        }, TableUpdateMode.Replace, cancellationToken));
+        }, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+        // Never ETag.All: marking it queued must lose to anyone who marked it first.
+        return new OutboxEntry(id, body, written.Headers.ETag ?? throw new InvalidOperationException("Table Storage answered an upsert without an ETag."));
+    }
 
     /// <summary>The notices ready at <paramref name="now"/> that were never queued, or queued before
     /// <paramref name="queuedBefore"/> and not finished since.</summary>

@@ -15,13 +15,20 @@ public class StorageQueue
 
     /// <summary>The queue named in <paramref name="options"/>.</summary>
     public StorageQueue(StorageOptions options)
+        : this(options, options?.QueueName!)
+    {
+    }
+
+    /// <summary>The queue <paramref name="name"/> in the account <paramref name="options"/> reach.</summary>
+    public StorageQueue(StorageOptions options, string name)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(name);
         _queue = options.QueueEndpoint is { } endpoint
-            ? new QueueClient(new Uri(endpoint, options.QueueName), options.ClientId is null
+            ? new QueueClient(new Uri(endpoint, name), options.ClientId is null
                 ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
                 : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId)))
-            : new QueueClient(options.ConnectionString, options.QueueName);
+            : new QueueClient(options.ConnectionString, name);
     }
 
     /// <summary>Enqueues <paramref name="message"/>, creating the queue on first use.</summary>

@@ -43,6 +43,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
             ["Storage:PoisonTable"] = "poison" + suffix,
             ["Storage:WebhookLogTable"] = "whlog" + suffix,
             ["Storage:QueueName"] = "escalations-" + suffix,
+            ["Storage:SliceQueueName"] = "slices-" + suffix,
             ["Sweep:RunStandalone"] = "false",
             ["Email:Transport"] = "pickup",
             ["Email:From"] = "sla@vendor.example",

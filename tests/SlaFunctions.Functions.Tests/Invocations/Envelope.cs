@@ -48,6 +48,20 @@ public static class Envelope
         return new JsonObject { ["Data"] = new JsonObject { [binding] = HostString(body) }, ["Metadata"] = metadata }.ToJsonString();
     }
 
+    /// <summary>A Storage Queue message as the queues extension delivers it to the <c>binding</c> trigger.</summary>
+    public static string Queue(string binding, string body, int dequeueCount) => new JsonObject
+    {
+        ["Data"] = new JsonObject { [binding] = HostString(body) },
+        ["Metadata"] = new JsonObject
+        {
+            ["DequeueCount"] = HostInt(dequeueCount),
+            ["Id"] = HostString("5b2f8c7e-1d3a-4f2b-9c6e-0a1b2c3d4e5f"),
+            ["PopReceipt"] = HostString("AgAAAAMAAAAAAAAA"),
+            ["InsertionTime"] = HostString("2026-03-09T09:31:02+00:00"),
+            ["sys"] = Sys(binding)["sys"]!.DeepClone(),
+        },
+    }.ToJsonString();
+
     private static JsonObject Sys(string method) => new()
     {
         ["sys"] = new JsonObject { ["MethodName"] = method, ["UtcNow"] = "2026-03-09T09:31:00.004275Z", ["RandGuid"] = "35e6c1e2-3f6c-4a1c-9d0e-6f3c2b1a0d9e" },

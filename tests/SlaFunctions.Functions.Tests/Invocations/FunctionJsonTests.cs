@@ -15,7 +15,7 @@ public sealed class FunctionJsonTests
     public void Functions_TheExpectedSet()
     {
         Assert.Equal(
-            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "policy-source", "preview", "sender", "sweep", "webhooks"],
+            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "policy-source", "preview", "sender", "sweep", "sweep-slice", "webhooks"],
             Functions.Keys);
     }
 
@@ -111,7 +111,7 @@ public sealed class FunctionJsonTests
     {
         var sweep = Functions[SweepInvocation.FunctionName];
         var timer = FunctionFolders.Trigger(sweep);
-        var output = Assert.Single(FunctionFolders.Bindings(sweep), b => b["direction"]!.GetValue<string>() == "out");
+        var output = Assert.Single(FunctionFolders.Bindings(sweep), b => b["type"]!.GetValue<string>() == "serviceBus");
 
         Assert.Equal(("timerTrigger", SweepInvocation.TriggerBinding), (timer["type"]!.GetValue<string>(), timer["name"]!.GetValue<string>()));
         // The colon form: the host resolves %...% through configuration, where the app setting Sweep__Schedule is
@@ -120,6 +120,25 @@ public sealed class FunctionJsonTests
         Assert.False(timer["runOnStartup"]!.GetValue<bool>());
         Assert.Equal(("serviceBus", SweepInvocation.OutputBinding, "escalations", "ServiceBusConnection"),
             (output["type"]!.GetValue<string>(), output["name"]!.GetValue<string>(), output["queueName"]!.GetValue<string>(), output["connection"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void SweepSlices_FromTheSweepsOutputToTheSliceTrigger_WithEscalationsOutput()
+    {
+        var slices = Assert.Single(FunctionFolders.Bindings(Functions[SweepInvocation.FunctionName]), b => b["type"]!.GetValue<string>() == "queue");
+        var function = Functions[SliceInvocation.FunctionName];
+        var trigger = FunctionFolders.Trigger(function);
+        var output = Assert.Single(FunctionFolders.Bindings(function), b => b["direction"]!.GetValue<string>() == "out");
+
+        // The sweep's slice output and the slice worker's trigger: one Storage Queue of the host's storage account
+        // (declared in infra/main.bicep's queueNames), reached by the identity AzureWebJobsStorage__* names.
+        Assert.Equal(("out", SweepInvocation.SliceBinding, "sweep-slices", "AzureWebJobsStorage"),
+            (slices["direction"]!.GetValue<string>(), slices["name"]!.GetValue<string>(), slices["queueName"]!.GetValue<string>(), slices["connection"]!.GetValue<string>()));
+        Assert.Equal(("queueTrigger", SliceInvocation.TriggerBinding, "sweep-slices", "AzureWebJobsStorage"),
+            (trigger["type"]!.GetValue<string>(), trigger["name"]!.GetValue<string>(), trigger["queueName"]!.GetValue<string>(), trigger["connection"]!.GetValue<string>()));
+        Assert.Equal(("serviceBus", SweepInvocation.OutputBinding, "escalations", "ServiceBusConnection"),
+            (output["type"]!.GetValue<string>(), output["name"]!.GetValue<string>(), output["queueName"]!.GetValue<string>(), output["connection"]!.GetValue<string>()));
+        Assert.Contains("'sweep-slices'", File.ReadAllText(Path.Combine(FunctionFolders.RepositoryRoot, "infra", "main.bicep")), StringComparison.Ordinal);
     }
 
     [Theory]

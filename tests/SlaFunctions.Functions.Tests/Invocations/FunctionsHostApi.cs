@@ -46,6 +46,8 @@ public sealed class FunctionsHostApi : WebApplicationFactory<Program>
 
     public SweepDouble Sweep { get; } = new();
 
+    public SliceDouble Slices { get; } = new();
+
     public InboxDouble Inbox { get; } = new();
 
     public string CasesTable => _settings["Storage:CasesTable"]!;
@@ -62,6 +64,7 @@ public sealed class FunctionsHostApi : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
             services.AddSingleton<ISweep>(Sweep);
+            services.AddSingleton<ISliceSweep>(Slices);
             services.AddSingleton<INoticeInbox>(Inbox);
         });
     }
@@ -97,23 +100,49 @@ public sealed class FunctionsHostApi : WebApplicationFactory<Program>
         Notify = ["assignee"],
     };
 
-    /// <summary>Emits the notices it is given, then throws <see cref="Failure"/> if set.</summary>
+    /// <summary>Emits the notices and slices it is given, then throws <see cref="Failure"/> if set.</summary>
     public sealed class SweepDouble : ISweep
     {
         public List<Notice> Due { get; } = [];
+
+        public List<string> Cut { get; } = [];
 
         public Exception? Failure { get; set; }
 
         public int Runs { get; private set; }
 
-        public async Task<SweepReport> RunAsync(INoticeQueue queue, CancellationToken cancellationToken)
+        public async Task<SweepReport> RunAsync(INoticeQueue notices, ISliceQueue slices, CancellationToken cancellationToken)
         {
             Runs++;
             foreach (var notice in Due)
             {
-                await queue.SendAsync(NoticeJson.ToText(notice), cancellationToken);
+                await notices.SendAsync(NoticeJson.ToText(notice), cancellationToken);
             }
-            return Failure is null ? new SweepReport(Cases: 7, Notices: Due.Count) : throw Failure;
+            foreach (var slice in Cut)
+            {
+                await slices.SendAsync(slice, cancellationToken);
+            }
+            return Failure is null ? new SweepReport(Cases: 7, Notices: Due.Count, Slices: Cut.Count) : throw Failure;
+        }
+    }
+
+    /// <summary>Emits the notices it is given for any slice, remembering the slices; throws <see cref="Failure"/> if set.</summary>
+    public sealed class SliceDouble : ISliceSweep
+    {
+        public List<Notice> Due { get; } = [];
+
+        public List<string> Judged { get; } = [];
+
+        public Exception? Failure { get; set; }
+
+        public async Task<SweepReport> RunAsync(string slice, INoticeQueue notices, CancellationToken cancellationToken)
+        {
+            Judged.Add(slice);
+            foreach (var notice in Due)
+            {
+                await notices.SendAsync(NoticeJson.ToText(notice), cancellationToken);
+            }
+            return Failure is null ? new SweepReport(Cases: 3, Notices: Due.Count) : throw Failure;
         }
     }
 

@@ -30,9 +30,22 @@ public sealed class SweepInvocationTests : IAsyncLifetime
         // Each element is one message body: the notice's own JSON text, as a string (not a nested object).
         Assert.Equal(NoticeJson.ToText(_api.Sweep.Due[0]), messages[0]!.GetValue<string>());
         Assert.Equal("acme-zendesk/43/resolution-breach:0", NoticeJson.Read(messages[1]!.GetValue<string>()).Id);
-        Assert.Equal("Sweep: 7 cases judged, 2 notices queued.", Assert.Single(body["Logs"]!.AsArray())!.GetValue<string>());
+        Assert.Equal("Sweep: 7 cases due, 2 notices and 0 slices queued.", Assert.Single(body["Logs"]!.AsArray())!.GetValue<string>());
         Assert.Null(body["ReturnValue"]);
         Assert.True(body.AsObject().ContainsKey("ReturnValue"));
+    }
+
+    [Fact]
+    public async Task Sweep_SlicesCut_EachBecomesOneSlicesMessage()
+    {
+        _api.Sweep.Cut.AddRange(["2026030909-20260309090000|acme-zendesk|42", "2026030909-20260309090500|acme-zendesk|77"]);
+
+        var (response, body) = await _api.InvokeAsync("sweep", Envelope.Timer());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(_api.Sweep.Cut, body!["Outputs"]!["slices"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Empty(body["Outputs"]!["escalations"]!.AsArray());
+        Assert.Equal("Sweep: 7 cases due, 0 notices and 2 slices queued.", body["Logs"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -24,72 +24,32 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     private const string Secret = "published-test-secret-0123456789";
     private const string HookSecret = "whsec_c2xhZnVuY3Rpb25zLWhvb2stc2VjcmV0LTAx";
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
-    private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(20) };
-    private Process? _process;
+    private PublishedInstance _app = null!;
     private HookReceiver _receiver = null!;
-    private readonly StringBuilder _output = new();
 
     public async Task InitializeAsync()
     {
         _receiver = await HookReceiver.StartAsync(HookSecret, SystemClock.Instance.GetCurrentInstant);
-        var port = FreePort();
-        var start = new ProcessStartInfo(Path.Combine(PublishedApp.Folder, PublishedApp.ExecutableName))
+        _app = await PublishedInstance.StartAsync(new Dictionary<string, string>
         {
-            WorkingDirectory = PublishedApp.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["FUNCTIONS_APP_ROOT_PATH"] = PublishedApp.Folder;
-        start.Environment["Storage__ConnectionString"] = "UseDevelopmentStorage=true";
-        start.Environment["Storage__CasesTable"] = "aotcases" + _suffix;
-        start.Environment["Storage__DueTable"] = "aotdue" + _suffix;
-        start.Environment["Storage__OutboxTable"] = "aotoutbox" + _suffix;
-        start.Environment["Storage__DeliveriesTable"] = "aotsent" + _suffix;
-        start.Environment["Storage__PoisonTable"] = "aotpoison" + _suffix;
-        start.Environment["Storage__WebhookLogTable"] = "aotwhlog" + _suffix;
-        start.Environment["Hooks__Endpoints__ops__Url"] = _receiver.Url.ToString();
-        start.Environment["Hooks__Endpoints__ops__Secrets__0"] = HookSecret;
-        start.Environment["Webhooks__Connections__acme__Source"] = "zendesk";
-        start.Environment["Webhooks__Connections__acme__Secrets__0"] = Secret;
-        start.Environment["Webhooks__Connections__acme__Policy"] = "lumenvox";
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Record(e.Data);
-        _process.ErrorDataReceived += (_, e) => Record(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        _client.BaseAddress = new Uri($"http://127.0.0.1:{port}");
-
-        // The host's readiness wait: poll GET / until it answers, within its 30 s initialization timeout.
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                Assert.Fail($"The executable exited ({_process.ExitCode}):\n{Output}");
-            }
-            try
-            {
-                using var ready = await _client.GetAsync(new Uri("/", UriKind.Relative));
-                Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-                return;
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(50);
-            }
-        }
+            ["Storage__ConnectionString"] = "UseDevelopmentStorage=true",
+            ["Storage__CasesTable"] = "aotcases" + _suffix,
+            ["Storage__DueTable"] = "aotdue" + _suffix,
+            ["Storage__OutboxTable"] = "aotoutbox" + _suffix,
+            ["Storage__DeliveriesTable"] = "aotsent" + _suffix,
+            ["Storage__PoisonTable"] = "aotpoison" + _suffix,
+            ["Storage__WebhookLogTable"] = "aotwhlog" + _suffix,
+            ["Hooks__Endpoints__ops__Url"] = _receiver.Url.ToString(),
+            ["Hooks__Endpoints__ops__Secrets__0"] = HookSecret,
+            ["Webhooks__Connections__acme__Source"] = "zendesk",
+            ["Webhooks__Connections__acme__Secrets__0"] = Secret,
+            ["Webhooks__Connections__acme__Policy"] = "lumenvox",
+        });
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-        _client.Dispose();
+        await _app.DisposeAsync();
         await _receiver.DisposeAsync();
         var service = new TableServiceClient("UseDevelopmentStorage=true");
         foreach (var table in new[] { "aotcases", "aotdue", "aotoutbox", "aotsent", "aotpoison" })
@@ -98,16 +58,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    private string Output => _app.Output;
 
     [Fact]
     public async Task Executable_PreviewAcrossAnIcsHoliday_SameAnswerAsTheJitBuild()
@@ -118,7 +69,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         await using var jit = new WebApplicationFactory<Program>();
         using var jitClient = jit.CreateClient();
 
-        var aot = await PostJsonAsync(_client, "/api/sla/preview", request);
+        var aot = await PostJsonAsync(_app.Client, "/api/sla/preview", request);
         var expected = await PostJsonAsync(jitClient, "/api/sla/preview", request);
 
         Assert.Equal(HttpStatusCode.OK, expected.Status);
@@ -177,18 +128,10 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         request.Headers.Add("X-Zendesk-Webhook-Signature", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(at + body))));
         request.Headers.Add("X-Zendesk-Webhook-Signature-Timestamp", at);
         request.Headers.Add("x-zendesk-webhook-invocation-id", "aot-" + id);
-        return await _client.SendAsync(request);
+        return await _app.Client.SendAsync(request);
     }
 
-    private async Task<JsonNode> InvokeAsync(string function, string envelope)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/" + function, UriKind.Relative)) { Content = new StringContent(envelope, Encoding.UTF8, "application/json") };
-        HostHeaders.AddTo(request);
-        using var response = await _client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"/{function}: {response.StatusCode} {text}\n{Output}");
-        return JsonNode.Parse(text)!;
-    }
+    private Task<JsonNode> InvokeAsync(string function, string envelope) => _app.InvokeAsync(function, envelope);
 
     [Fact]
     public async Task Executable_Health_ListsEveryPolicy()
@@ -203,7 +146,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     [InlineData("/api/ui/js/api.js", "text/javascript")]
     public async Task Executable_BoardPages_ServedWhereThePagesFunctionProxies(string path, string mediaType)
     {
-        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _app.Client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode}\n{Output}");
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
@@ -211,7 +154,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
 
     private async Task<JsonNode> GetJsonAsync(string path)
     {
-        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await _app.Client.GetAsync(new Uri(path, UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {response.StatusCode} {text}\n{Output}");
         return JsonNode.Parse(text)!;
@@ -222,23 +165,5 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -55,7 +55,7 @@ public sealed class CustomerNoticeFlowTests : IAsyncLifetime
         await new CaseEvents(_api, client, "acme-portal").OpenAsync("R-7", Opened, "urgent");
 
         _api.Clock.Reset(Opened + Duration.FromMinutes(61));
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), new CollectedSlices(), default);
         var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(_api.Services);
         while (await listener.DrainOnceAsync(default) > 0)
         {

@@ -69,13 +69,13 @@ public sealed class HookFlowTests : IAsyncLifetime
         var queue = _api.Services.GetRequiredService<StorageNoticeQueue>();
         if (together)
         {
-            await Task.WhenAll(Enumerable.Range(0, sweeps).Select(_ => sweep.RunAsync(queue, default)));
+            await Task.WhenAll(Enumerable.Range(0, sweeps).Select(_ => sweep.RunAsync(queue, new CollectedSlices(), default)));
         }
         else
         {
             for (var i = 0; i < sweeps; i++)
             {
-                await sweep.RunAsync(queue, default);
+                await sweep.RunAsync(queue, new CollectedSlices(), default);
             }
         }
         var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(_api.Services);

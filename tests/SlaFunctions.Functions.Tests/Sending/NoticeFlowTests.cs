@@ -63,7 +63,7 @@ public sealed partial class NoticeFlowTests : IAsyncLifetime
     private async Task SweepAndSendAsync(Instant now)
     {
         _api.Clock.Reset(now);
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), new CollectedSlices(), default);
         var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(_api.Services);
         while (await listener.DrainOnceAsync(default) > 0)
         {
@@ -152,7 +152,7 @@ public sealed partial class NoticeFlowTests : IAsyncLifetime
         await _events.OpenAsync("C-2", Opened, "critical");
         _api.Clock.Reset(Opened + Duration.FromMinutes(1));
         var queue = new CollectedNotices();
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(queue, default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(queue, new CollectedSlices(), default);
         var notice = Assert.Single(queue.All);
         var inbox = _api.Services.GetRequiredService<INoticeInbox>();
 
@@ -167,7 +167,7 @@ public sealed partial class NoticeFlowTests : IAsyncLifetime
         await _events.OpenAsync("C-3", Opened, "critical");
         _api.Clock.Reset(Opened + Duration.FromMinutes(1));
         var queue = new CollectedNotices();
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(queue, default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(queue, new CollectedSlices(), default);
         var notice = Assert.Single(queue.All);
         var inbox = _api.Services.GetRequiredService<INoticeInbox>();
         await inbox.ReceiveAsync(NoticeJson.ToBytes(notice), 1, default);

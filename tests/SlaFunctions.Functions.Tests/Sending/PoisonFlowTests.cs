@@ -54,7 +54,7 @@ public sealed class PoisonFlowTests : IAsyncLifetime
     private async Task SweepAndSendAsync(Instant now)
     {
         _api.Clock.Reset(now);
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), new CollectedSlices(), default);
         var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(_api.Services);
         while (await listener.DrainOnceAsync(default) > 0)
         {

@@ -107,7 +107,7 @@ public sealed class SeedPolicyWalkTests
                 {
                     await events.PostAsync("W-1", type, now, new JsonObject { ["priority"] = step.Priority });
                 }
-                await api.Services.GetRequiredService<ISweep>().RunAsync(api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+                await api.Services.GetRequiredService<ISweep>().RunAsync(api.Services.GetRequiredService<StorageNoticeQueue>(), new CollectedSlices(), default);
                 var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(api.Services);
                 while (await listener.DrainOnceAsync(default) > 0)
                 {

@@ -41,7 +41,7 @@ public sealed class SweeperTests : IAsyncLifetime
     {
         _api.Clock.Reset(now);
         var queue = new CollectedNotices();
-        await _sweep.RunAsync(queue, default);
+        await _sweep.RunAsync(queue, new CollectedSlices(), default);
         return queue.All;
     }
 
@@ -158,7 +158,7 @@ public sealed class SweeperTests : IAsyncLifetime
         _api.Clock.Reset(Opened + Duration.FromMinutes(61));
         var (a, b) = (new CollectedNotices(), new CollectedNotices());
 
-        await Task.WhenAll(_sweep.RunAsync(a, default), _sweep.RunAsync(b, default));
+        await Task.WhenAll(_sweep.RunAsync(a, new CollectedSlices(), default), _sweep.RunAsync(b, new CollectedSlices(), default));
 
         // Together they queue each notice at least once (the opening and the breach; the 75% warning is superseded
         // by the breach), and the outbox holds each once; the case marks all three points.

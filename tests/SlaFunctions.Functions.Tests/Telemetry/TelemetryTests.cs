@@ -49,7 +49,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         // A Critical case, swept after its first response ran out (due 10:00): the sweep emits its breach.
         await new CaseEvents(_api, _client).OpenAsync(caseId, Opened, "critical");
         _api.Clock.Reset(Opened + Duration.FromMinutes(61));
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
+        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), new CollectedSlices(), default);
         var listener = ActivatorUtilities.CreateInstance<SlaFunctions.Standalone.NoticeQueueListener>(_api.Services);
         while (await listener.DrainOnceAsync(default) > 0)
         {

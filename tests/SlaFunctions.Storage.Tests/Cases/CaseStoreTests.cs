@@ -354,7 +354,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         var found = new List<(CaseKey, Instant)>();
         await foreach (var row in _tables.Store.Due.BetweenAsync(from, to, default))
         {
-            found.Add(row);
+            found.Add((row.Key, row.At));
         }
         return found;
     }
