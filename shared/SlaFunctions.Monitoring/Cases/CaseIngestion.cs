@@ -63,7 +63,7 @@ public sealed class CaseIngestion
             return Decide(contract.Policy, incoming, null, now, announces?.Invoke(contract.Policy.Id) ?? false, contract.Choice.Customer);
         }
         var (policy, moved, note) = CustomerChange.Apply(contract, policyOf(current.Snapshot.PolicyId), current, incoming);
-        return Decide(policy, note is null ? incoming : incoming with { Notes = [note, .. incoming.Notes] }, moved, now, announces?.Invoke(policy.Id) ?? false);
+        return Decide(policy, incoming, moved, now, announces?.Invoke(policy.Id) ?? false, customerNote: note);
     }
 
     /// <summary>The change a delivery makes; pure, so the store can call it again after losing a race.</summary>
@@ -74,10 +74,17 @@ public sealed class CaseIngestion
     /// <param name="announceChanges">True when a webhook endpoint hears of the case's target changes (see
     /// <see cref="CaseEvaluation.Evaluate"/>).</param>
     /// <param name="customer">The customer a new case is for; null leaves it to the connection's.</param>
-    internal static CaseChange Decide(Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false, string? customer = null)
+    /// <param name="customerNote">The note recording a change of customer or policy (see <see cref="CustomerChange"/>),
+    /// placed at the tool's modified time of the delivery; null for none.</param>
+    internal static CaseChange Decide(Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false,
+        string? customer = null, string? customerNote = null)
     {
         incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
+        if (customerNote is not null)
+        {
+            appended.Add(Entry(new CaseEvent { At = incoming.UpdatedAt ?? now, Type = CaseEventType.SystemNote }, incoming, now, customerNote));
+        }
         var unmapped = new List<string>(incoming.Unmapped);
         CaseSnapshot snapshot;
         if (current is null)

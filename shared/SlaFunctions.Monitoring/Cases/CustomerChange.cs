@@ -35,7 +35,7 @@ internal static class CustomerChange
             return (policy, current, null);
         }
         var note = Note(customer, newCustomer, policy, newPolicy, stored is null ? snapshot.PolicyId : null, missing is null ? null : (contract.Policy, missing));
-        if (current.History.LastOrDefault(h => h.Event.Type == CaseEventType.SystemNote)?.Note == note)
+        if (current.History.LastOrDefault(h => h.Event.Type == CaseEventType.SystemNote)?.Note is { } previous && previous.EndsWith(note, StringComparison.Ordinal))
         {
             // A snapshot tool repeats the tier the case could not move to on every delivery: say so once.
             return (policy, current, null);
