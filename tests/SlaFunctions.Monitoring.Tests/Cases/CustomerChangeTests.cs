@@ -14,17 +14,11 @@ namespace SlaFunctions.Monitoring.Tests.Cases;
 /// 30 min, on 24x7, so times are plain arithmetic. Opened Mon 2026-03-09 10:00 UTC.</summary>
 public sealed class CustomerChangeTests
 {
+    // Only Major: a case that has been Critical (1) cannot move to it.
     private static readonly Policy Gold = Read("""
-        id: gold
-        name: Acme Gold
-        calendars:
-          office: { timeZone: UTC, hours: { mon: ["09:00-17:00"] } }
-        severities:
-          - id: "2"
-            name: Major
-            targets:
-              firstResponse: { within: 30m, calendar: 24x7 }
-              resolution: { within: 4h, calendar: 24x7 }
+        { id: gold, name: Acme Gold, calendars: { office: { timeZone: UTC, hours: { mon: ["09:00-17:00"] } } },
+          severities: [ { id: "2", name: Major, targets: {
+          firstResponse: { within: 30m, calendar: 24x7 }, resolution: { within: 4h, calendar: 24x7 } } } ] }
         """);
 
     private static readonly PolicyCatalog Catalog = new([TestPolicies.Acme, Gold]);
