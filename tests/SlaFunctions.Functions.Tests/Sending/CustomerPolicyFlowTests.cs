@@ -1,14 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NodaTime;
 using SlaFunctions.Functions.Tests.Cases;
 using SlaFunctions.Functions.Tests.Sweep;
-using SlaFunctions.Monitoring.Sending;
-using SlaFunctions.Monitoring.Sweep;
-using SlaFunctions.Standalone;
 using Xunit;
 
 namespace SlaFunctions.Functions.Tests.Sending;
@@ -79,7 +75,7 @@ public sealed class CustomerPolicyFlowTests : IAsyncLifetime
             report["rows"]!.AsArray().Select(r => $"{r!["policyId"]} / {r["group"]}").Distinct().Order(StringComparer.Ordinal));
 
         // "Account management will be notified of the Priority 1 problem": Mercy's account manager, by the case's customer.
-        await SweepAndSendAsync(Opened + Duration.FromMinutes(1));
+        await SweepRound.RunAsync(_api, Opened + Duration.FromMinutes(1));
         var toManager = Assert.Single(Emails(), m => m.To.Mailboxes.Single().Address == "dana@lumedx.example");
         Assert.Contains("MHI-1", toManager.Subject, StringComparison.Ordinal);
         Assert.Contains("Customer:   Mercy Heart Institute", toManager.TextBody, StringComparison.Ordinal);
@@ -137,17 +133,6 @@ public sealed class CustomerPolicyFlowTests : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
         return JsonNode.Parse(text)!;
-    }
-
-    // One sweep at `now`, then the queue drained by the standalone listener, as the app's timer and listener would.
-    private async Task SweepAndSendAsync(Instant now)
-    {
-        _api.Clock.Reset(now);
-        await _api.Services.GetRequiredService<ISweep>().RunAsync(_api.Services.GetRequiredService<StorageNoticeQueue>(), default);
-        var listener = ActivatorUtilities.CreateInstance<NoticeQueueListener>(_api.Services);
-        while (await listener.DrainOnceAsync(default) > 0)
-        {
-        }
     }
 
     private List<MimeMessage> Emails() => !Directory.Exists(_api.PickupFolder) ? [] :
