@@ -45,6 +45,15 @@ public sealed class CustomerPoliciesTests
     }
 
     [Fact]
+    public void Choose_ConfiguredNameWithSpaces_Matches()
+    {
+        // An environment variable or a JSON key can carry a stray space; the name still matches.
+        var settings = new ConnectionOptions { Policy = "lumedx-deluxe", Policies = new() { [" Mercy Heart Institute "] = "lumedx-premium" } };
+
+        Assert.Equal("lumedx-premium", new CustomerPolicies("lumedx-desk", settings).Choose("Mercy Heart Institute", null).PolicyId);
+    }
+
+    [Fact]
     public void Choose_NoCustomerConfigured_TheConnectionsName()
     {
         var choice = new CustomerPolicies("lumedx-desk", new ConnectionOptions { Policy = "lumedx-deluxe" }).Choose(null, null);
