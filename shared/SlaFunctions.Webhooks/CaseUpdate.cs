@@ -49,6 +49,10 @@ public sealed record CaseUpdate
     /// <summary>The requester's organisation or company name; null when not sent.</summary>
     public string? Organization { get; init; }
 
+    /// <summary>The customer's tier, read where the connection's <see cref="ConnectionMapping.TierField"/> says;
+    /// null when not sent or not configured.</summary>
+    public string? Tier { get; init; }
+
     /// <summary>The channel the ticket came in by, e.g. <c>email</c>, for a policy's per-channel default severity; null
     /// when not sent.</summary>
     public string? Channel { get; init; }

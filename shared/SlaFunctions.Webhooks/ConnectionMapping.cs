@@ -42,6 +42,16 @@ public sealed record ConnectionMapping
     /// <c>team: Level 2</c> is group <c>Level 2</c>. Default <c>team:</c>.</summary>
     public string GroupLabelPrefix { get; init; } = "team:";
 
+    /// <summary>Where the payload carries the customer's tier, or null for nowhere: a field of the ticket (Zendesk
+    /// trigger <c>ticket</c>, ServiceNow body, Freshdesk <c>ticket</c>, Jira <c>issue.fields</c>; a dotted path reaches
+    /// into an object), a GitHub label prefix (<c>tier:</c> makes <c>tier: Premium</c> tier <c>Premium</c>), or a
+    /// CloudEvents extension attribute, else a <c>data</c> field. Read into <see cref="CaseUpdate.Tier"/>.</summary>
+    public string? TierField { get; init; }
+
+    /// <summary>Jira: the issue field naming the customer's organisation (Jira Service Management's Organizations, e.g.
+    /// <c>customfield_10002</c>), read into <see cref="CaseUpdate.Organization"/>; null for none.</summary>
+    public string? OrganizationField { get; init; }
+
     /// <summary>A link to a ticket for sources whose payload has none (Zendesk event subscriptions), with <c>{id}</c>
     /// standing for the external id, e.g. <c>https://acme.zendesk.com/agent/tickets/{id}</c>. Null for no link.</summary>
     public string? TicketUrlTemplate { get; init; }

@@ -112,6 +112,15 @@ test("severity shows once, and a pending case says it waits on the customer", as
   await page.context().close();
 });
 
+test("the customer cell names the case's policy beneath the customer", async () => {
+  const page = await pageWithKey(browser, app, "/");
+  await page.waitForSelector("#cases tbody tr");
+  const cell = page.locator('tr[data-id="LX-2"] td[data-label="Customer"]');
+  assert.equal(await cell.locator(".customer").textContent(), "Lumedx Ltd");
+  assert.equal(await cell.locator(".policy").textContent(), "lumedx");
+  await page.context().close();
+});
+
 test("a running countdown ticks down in open time", async () => {
   const page = await pageWithKey(browser, app, "/");
   const countdown = page.locator('tr[data-id="XE-1"] .countdown');

@@ -87,7 +87,7 @@ function row(c) {
     timeCell(c),
     c.target ? targetTitle(c.target) : "",
     severityText(c),
-    c.customer,
+    [el("span", { class: "customer", text: c.customer }), el("br"), el("small", { class: "policy", title: "Policy", text: c.policyId })],
     c.assignee ?? "Unassigned",
     [el("span", { class: "case-id", text: `${c.externalId} ` }), ticket, " · ", timeline],
   ];

@@ -12,7 +12,7 @@ async function load() {
   const policy = policies.find((p) => p.id === view.policyId);
   document.getElementById("case-title").textContent = `${view.externalId}: ${view.title ?? ""}`;
   document.getElementById("case-summary").textContent =
-    `${view.policyId}, severity ${view.severity}, status ${view.status ?? "open"}; opened ${formatInstant(view.openedAt)}, judged ${formatInstant(view.asOf)}.`
+    `${view.customer ? `${view.customer}, ` : ""}${view.policyName ?? view.policyId} (${view.policyId}), severity ${view.severity}, status ${view.status ?? "open"}; opened ${formatInstant(view.openedAt)}, judged ${formatInstant(view.asOf)}.`
     + (view.unmapped?.length ? ` Not in the connection's map: ${view.unmapped.join(", ")}.` : "");
 
   const instants = [view.openedAt, view.asOf, ...view.targets.flatMap((t) => [t.dueAt, t.metAt, t.breachedAt])].filter(Boolean).map(Date.parse);

@@ -98,7 +98,7 @@ public sealed class BoardCache
                 }
                 else
                 {
-                    rows[row.Key.PartitionKey] = BoardRow.From(row, _webhooks.CustomerOf(row.Key.Connection));
+                    rows[row.Key.PartitionKey] = BoardRow.From(row, _webhooks.CustomerOf(row));
                 }
             }
             kept = new Kept(rows, BoardSnapshot.Of(rows.Values, readAt), changed.LatestChange ?? since, ticks, previous.FullReadTicks);
@@ -106,7 +106,7 @@ public sealed class BoardCache
         else
         {
             var all = await store.ReadOpenCasesAsync(policyId: null, CancellationToken.None).ConfigureAwait(false);
-            var rows = all.Cases.ToDictionary(r => r.Key.PartitionKey, r => BoardRow.From(r, _webhooks.CustomerOf(r.Key.Connection)));
+            var rows = all.Cases.ToDictionary(r => r.Key.PartitionKey, r => BoardRow.From(r, _webhooks.CustomerOf(r)));
             kept = new Kept(rows, BoardSnapshot.Of(rows.Values, readAt), all.LatestChange, ticks, ticks);
         }
         _kept = kept;

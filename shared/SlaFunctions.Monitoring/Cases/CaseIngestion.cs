@@ -37,6 +37,35 @@ public sealed class CaseIngestion
             .ConfigureAwait(false);
     }
 
+    /// <summary>Commits <paramref name="incoming"/>: a new case under <paramref name="contract"/>'s customer and policy;
+    /// an open case under its own policy (<paramref name="policyOf"/> finds it by id), or the contract's where the
+    /// delivery names another customer or tier (see <see cref="CustomerChange"/>).</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed; nothing was written.</exception>
+    public async Task<CommitOutcome> ApplyAsync(CaseContract contract, Func<string, Policy?> policyOf, IncomingCase incoming, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var store = await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        return await store.CommitAsync(incoming.Key, incoming.DeliveryId, incoming.EarlierDeliveryIds,
+            current => Decide(contract, policyOf, incoming, current, now, id => _hooks.Announces(incoming.Key.Connection, id)), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>The change a delivery makes under <paramref name="contract"/>; pure, like the other overload.</summary>
+    internal static CaseChange Decide(CaseContract contract, Func<string, Policy?> policyOf, IncomingCase incoming, CaseRecord? current, Instant now,
+        Func<string, bool>? announces = null)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(policyOf);
+        if (current is null)
+        {
+            return Decide(contract.Policy, incoming, null, now, announces?.Invoke(contract.Policy.Id) ?? false, contract.Choice.Customer);
+        }
+        var (policy, moved, note) = CustomerChange.Apply(contract, policyOf(current.Snapshot.PolicyId), current, incoming);
+        return Decide(policy, incoming, moved, now, announces?.Invoke(policy.Id) ?? false, customerNote: note);
+    }
+
     /// <summary>The change a delivery makes; pure, so the store can call it again after losing a race.</summary>
     /// <param name="policy">The policy that covers the connection.</param>
     /// <param name="incoming">What the delivery says.</param>
@@ -44,17 +73,25 @@ public sealed class CaseIngestion
     /// <param name="now">When the delivery is applied.</param>
     /// <param name="announceChanges">True when a webhook endpoint hears of the case's target changes (see
     /// <see cref="CaseEvaluation.Evaluate"/>).</param>
-    internal static CaseChange Decide(Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false)
+    /// <param name="customer">The customer a new case is for; null leaves it to the connection's.</param>
+    /// <param name="customerNote">The note recording a change of customer or policy (see <see cref="CustomerChange"/>),
+    /// placed at the tool's modified time of the delivery; null for none.</param>
+    internal static CaseChange Decide(Policy policy, IncomingCase incoming, CaseRecord? current, Instant now, bool announceChanges = false,
+        string? customer = null, string? customerNote = null)
     {
         incoming = CosmeticFields.Shorten(FutureTimes.Clamp(incoming, now));
         var appended = new List<HistoryEntry>();
+        if (customerNote is not null)
+        {
+            appended.Add(Entry(new CaseEvent { At = incoming.UpdatedAt ?? now, Type = CaseEventType.SystemNote }, incoming, now, customerNote));
+        }
         var unmapped = new List<string>(incoming.Unmapped);
         CaseSnapshot snapshot;
         if (current is null)
         {
             var openedAt = incoming.OpenedAt ?? incoming.Events.Select(e => (Instant?)e.At).Min() ?? now;
             var (severity, note) = SeverityFor(policy, incoming.Priority, incoming.Channel);
-            snapshot = new CaseSnapshot { Key = incoming.Key, PolicyId = policy.Id, OpenedAt = openedAt, OpenedSeverity = severity.Id };
+            snapshot = new CaseSnapshot { Key = incoming.Key, PolicyId = policy.Id, Customer = customer, OpenedAt = openedAt, OpenedSeverity = severity.Id };
             if (note is not null)
             {
                 appended.Add(Entry(new CaseEvent { At = openedAt, Type = CaseEventType.SystemNote }, incoming, now, note));

@@ -44,6 +44,8 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
             Connection = snapshot.Key.Connection,
             ExternalId = snapshot.Key.ExternalId,
             PolicyId = policy.Id,
+            PolicyName = policy.Name,
+            Customer = webhooks.CustomerOf(snapshot),
             Severity = evaluation.State.Severity.Id,
             Status = snapshot.Status,
             Unmapped = snapshot.Unmapped,

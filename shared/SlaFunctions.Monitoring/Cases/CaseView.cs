@@ -16,6 +16,12 @@ public sealed record CaseView
     /// <summary>The policy covering it.</summary>
     public required string PolicyId { get; init; }
 
+    /// <summary>The policy's name, as a person reads it.</summary>
+    public string? PolicyName { get; init; }
+
+    /// <summary>The customer the case is for (the organisation the tool named, or the connection's customer).</summary>
+    public string? Customer { get; init; }
+
     /// <summary>Severity id now.</summary>
     public required string Severity { get; init; }
 

@@ -25,7 +25,10 @@ public sealed class Connection
             GroupLabelPrefix = settings.GroupLabelPrefix ?? ConnectionMapping.Default.GroupLabelPrefix,
             AgentAccounts = new HashSet<string>(settings.AgentAccounts.Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase),
             TicketUrlTemplate = string.IsNullOrWhiteSpace(settings.TicketUrlTemplate) ? null : settings.TicketUrlTemplate.Trim(),
+            TierField = string.IsNullOrWhiteSpace(settings.TierField) ? null : settings.TierField.Trim(),
+            OrganizationField = string.IsNullOrWhiteSpace(settings.OrganizationField) ? null : settings.OrganizationField.Trim(),
         };
+        Customers = new CustomerPolicies(name, settings);
     }
 
     /// <summary>The name as configured, which case keys keep.</summary>
@@ -37,8 +40,11 @@ public sealed class Connection
     /// <summary>The tool (zendesk, jira, servicenow, freshdesk, github or cloudevents).</summary>
     public string Source => Settings.Source;
 
-    /// <summary>The id of the policy that covers the connection's customer.</summary>
+    /// <summary>The id of the policy that covers the connection's customers unless <see cref="Customers"/> places them.</summary>
     public string Policy => Settings.Policy;
+
+    /// <summary>Which policy covers which customer.</summary>
+    public CustomerPolicies Customers { get; }
 
     /// <summary>The configured customer name, or null when none is set.</summary>
     public string? Customer => string.IsNullOrWhiteSpace(Settings.Customer) ? null : Settings.Customer;

@@ -66,6 +66,22 @@ public sealed class ConnectionDiagnostics(CaseTables tables, WebhookOptions webh
         yield return $"Source: {settings.Source}";
         yield return $"Policy: {settings.Policy}";
         yield return $"Customer: {settings.Customer ?? "(the connection's name)"}";
+        foreach (var (customer, policy) in settings.Policies)
+        {
+            yield return $"Policies:{customer}: {policy}";
+        }
+        if (settings.TierField is not null)
+        {
+            yield return $"TierField: {settings.TierField}";
+        }
+        foreach (var (tier, policy) in settings.Tiers)
+        {
+            yield return $"Tiers:{tier}: {policy}";
+        }
+        if (settings.OrganizationField is not null)
+        {
+            yield return $"OrganizationField: {settings.OrganizationField}";
+        }
         yield return $"Scheme: {settings.Scheme}";
         if (settings.SecretHeader is not null)
         {

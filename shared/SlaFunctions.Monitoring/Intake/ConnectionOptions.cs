@@ -10,11 +10,30 @@ public sealed class ConnectionOptions
     /// <summary>Accepted secrets: the current one and, while rotating, the previous one.</summary>
     public List<string> Secrets { get; set; } = [];
 
-    /// <summary>The id of the policy that covers this connection's customer.</summary>
+    /// <summary>The id of the policy that covers this connection's customers: all of them, or those that
+    /// <see cref="Policies"/> and <see cref="Tiers"/> do not place (the default).</summary>
     public string Policy { get; set; } = "";
 
-    /// <summary>The customer's name, for notices and reports.</summary>
+    /// <summary>The customer's name, for notices and reports, when the payload names no organisation.</summary>
     public string? Customer { get; set; }
+
+    /// <summary>Customer (the organisation's name or id as the tool sends it) to policy id, e.g. <c>Mercy Heart
+    /// Institute</c> → <c>lumedx-premium</c>. Matched ignoring letter case and surrounding whitespace, before
+    /// <see cref="Tiers"/>. Optional.</summary>
+    public Dictionary<string, string> Policies { get; set; } = [];
+
+    /// <summary>Where the payload carries the customer's tier: a field of the ticket (Zendesk trigger body, ServiceNow,
+    /// Freshdesk, Jira <c>fields</c>), a GitHub label prefix such as <c>tier:</c>, or a CloudEvents attribute or
+    /// <c>data</c> field. Its value is looked up in <see cref="Tiers"/>. Optional; needed with <see cref="Tiers"/>.</summary>
+    public string? TierField { get; set; }
+
+    /// <summary>Tier value (as <see cref="TierField"/> carries it) to policy id, e.g. <c>Premium</c> →
+    /// <c>lumedx-premium</c>; matched ignoring letter case and surrounding whitespace. Optional.</summary>
+    public Dictionary<string, string> Tiers { get; set; } = [];
+
+    /// <summary>Jira: the issue field that names the customer's organisation (Jira Service Management's Organizations,
+    /// e.g. <c>customfield_10002</c>); its first organisation is the customer. Optional.</summary>
+    public string? OrganizationField { get; set; }
 
     /// <summary>The link a customer's notices give to their case, with <c>{id}</c> for the ticket's id (URL-escaped), e.g.
     /// <c>https://help.acme.example/requests/{id}</c>. Without it a customer's email has no link: the ticket URL the

@@ -1,6 +1,8 @@
+using SlaFunctions.Storage.Cases;
+
 namespace SlaFunctions.Monitoring.Intake;
 
-/// <summary>Whose case a connection carries, for the board and reports.</summary>
+/// <summary>Whose case it is, for the board, reports and notices.</summary>
 public static class CustomerNames
 {
     /// <summary>The connection's <see cref="ConnectionOptions.Customer"/>, or the connection's name when it names
@@ -9,5 +11,13 @@ public static class CustomerNames
     {
         ArgumentNullException.ThrowIfNull(webhooks);
         return webhooks.TryFind(connection, out var configured) ? configured.Customer ?? connection : connection;
+    }
+
+    /// <summary>The customer <paramref name="row"/> keeps; for a row written before cases kept their customer, its
+    /// connection's (see the other overload).</summary>
+    public static string CustomerOf(this WebhookOptions webhooks, CaseSnapshot row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Customer ?? webhooks.CustomerOf(row.Key.Connection);
     }
 }

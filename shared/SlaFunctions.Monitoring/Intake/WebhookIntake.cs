@@ -9,8 +9,8 @@ using SlaFunctions.Webhooks.Signatures;
 namespace SlaFunctions.Monitoring.Intake;
 
 /// <summary>A ticket tool's delivery through a connection: its signature checked, its payload read, and its changes
-/// committed to the case. The connection fixes the tool, the secrets and the policy: nothing in the payload can choose
-/// another customer's case or policy.</summary>
+/// committed to the case. The connection fixes the tool, the secrets and the policies: the payload's organisation or
+/// tier picks among the policies the connection maps, never another connection's case or an unmapped policy.</summary>
 /// <param name="adapters">One adapter per source kind.</param>
 /// <param name="policies">The loaded policies; a connection's policy was checked at start-up.</param>
 /// <param name="ingestion">Commits a delivery to its case.</param>
@@ -47,9 +47,12 @@ public sealed class WebhookIntake(WebhookAdapters adapters, PolicyCatalog polici
             return new IntakeResult(IntakeOutcome.UnkeyableId, [new ProblemError("externalId",
                 $"'{update.ExternalId}' takes {key.PartitionKey.Length} characters as a table key with the connection's name; at most {CaseKey.MaxPartitionKeyLength} fit.")]);
         }
-        policies.TryGet(settings.Policy, out var policy);
+        // The connection's map chooses among policies checked at start-up; the payload only says which customer it is.
+        var choice = settings.Customers.Choose(update.Organization, update.Tier);
+        policies.TryGet(choice.PolicyId, out var policy);
+        var contract = new CaseContract(choice, policy!);
         var incoming = IncomingCase.From(key, update);
-        var committed = await ingestion.ApplyAsync(policy!, incoming, cancellationToken).ConfigureAwait(false);
+        var committed = await ingestion.ApplyAsync(contract, id => policies.TryGet(id, out var stored) ? stored : null, incoming, cancellationToken).ConfigureAwait(false);
         var outcome = committed switch { CommitOutcome.Duplicate => IntakeOutcome.Duplicate, CommitOutcome.Unchanged => IntakeOutcome.Unchanged, _ => IntakeOutcome.Applied };
         var notes = update.Notes.Count == 0 || outcome == IntakeOutcome.Duplicate ? null : string.Join(" ", update.Notes);
         return new IntakeResult(outcome, [], notes, update.ExternalId) { Unmapped = outcome == IntakeOutcome.Duplicate ? [] : UnmappedValues.Of(incoming, policy!) };

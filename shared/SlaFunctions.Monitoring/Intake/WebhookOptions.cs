@@ -66,6 +66,7 @@ public sealed class WebhookOptions
                 }
             }
             problems.AddRange(ConnectionRules.Problems(key, connection, policies.TryGet(connection.Policy, out var policy) ? policy : null));
+            problems.AddRange(CustomerPolicyRules.Problems(key, connection, policies));
         }
         return problems;
     }

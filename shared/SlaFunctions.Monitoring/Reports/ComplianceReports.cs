@@ -55,7 +55,7 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
         {
             if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, out var covering))
             {
-                counted.Add(new ComplianceCase(covering, record, webhooks.CustomerOf(row.Key.Connection)));
+                counted.Add(new ComplianceCase(covering, record, webhooks.CustomerOf(row)));
             }
         }).ConfigureAwait(false);
         return new ComplianceReport

@@ -73,7 +73,7 @@ public sealed partial class CaseJudge
             }
 
             // The notices go to the outbox before the points are marked noticed in the case.
-            var customer = _connections.TryFind(key.Connection, out var connection) ? connection.Customer : null;
+            var customer = record.Snapshot.Customer ?? (_connections.TryFind(key.Connection, out var connection) ? connection.Customer : null);
             var notices = plan.Send.Select(point => NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, point, now))
                 .Concat(plan.Announce.Select(change => NoticeComposer.Compose(policy, plan.Evaluation.Clock, record.Snapshot, customer, change, endpoints, now)));
             foreach (var notice in notices.Where(n => !outboxed.Contains(n.Key)))

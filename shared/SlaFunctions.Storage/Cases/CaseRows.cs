@@ -37,6 +37,7 @@ internal static class CaseRows
         ["Connection"] = s.Key.Connection,
         ["ExternalId"] = s.Key.ExternalId,
         ["PolicyId"] = s.PolicyId,
+        ["Customer"] = s.Customer,
         ["OpenedAt"] = s.OpenedAt.ToDateTimeOffset(),
         ["OpenedSeverity"] = s.OpenedSeverity,
         ["Severity"] = s.Severity,
@@ -62,6 +63,7 @@ internal static class CaseRows
     {
         Key = new CaseKey(e.GetString("Connection"), e.GetString("ExternalId")),
         PolicyId = e.GetString("PolicyId"),
+        Customer = e.GetString("Customer"),
         OpenedAt = Instant.FromDateTimeOffset(e.GetDateTimeOffset("OpenedAt")!.Value),
         OpenedSeverity = e.GetString("OpenedSeverity"),
         Severity = e.GetString("Severity"),

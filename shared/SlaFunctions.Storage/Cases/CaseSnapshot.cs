@@ -8,8 +8,13 @@ public sealed record CaseSnapshot
     /// <summary>The case's key.</summary>
     public required CaseKey Key { get; init; }
 
-    /// <summary>The policy that covers the case (from the connection).</summary>
+    /// <summary>The policy that covers the case: the one the connection chose for its customer when it opened, or
+    /// after a change of organisation, the new customer's.</summary>
     public required string PolicyId { get; init; }
+
+    /// <summary>The customer the case is for: the organisation the tool named, or the connection's customer. Null on
+    /// rows written before cases kept their customer, whose customer is the connection's.</summary>
+    public string? Customer { get; init; }
 
     /// <summary>When the case opened.</summary>
     public required Instant OpenedAt { get; init; }

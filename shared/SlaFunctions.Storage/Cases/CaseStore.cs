@@ -224,11 +224,11 @@ public sealed class CaseStore
 
     // Every column of a case row but its copy of the history.
     private static readonly string[] SnapshotColumns =
-        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "Unmapped", "NextDueAt", "NextCheckAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
+        ["Connection", "ExternalId", "PolicyId", "Customer", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Requester", "Channel", "Status", "Unmapped", "NextDueAt", "NextCheckAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Version"];
 
     // The columns a board or report needs from a case row: not Requester, Channel, NextCheckAt or Version.
     private static readonly string[] ListingColumns =
-        ["Connection", "ExternalId", "PolicyId", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "Unmapped", "NextDueAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
+        ["Connection", "ExternalId", "PolicyId", "Customer", "OpenedAt", "OpenedSeverity", "Severity", "Title", "Url", "Assignee", "Status", "Unmapped", "NextDueAt", "AtRiskAt", "Breached", "TargetsJson", "EvaluatedAt", "Timestamp"];
 
     /// <summary>Every open (not solved or closed) case row, optionally of one policy, in no particular order. Reads
     /// case rows only, and only the columns a board shows (<see cref="CaseSnapshot.Requester"/>,

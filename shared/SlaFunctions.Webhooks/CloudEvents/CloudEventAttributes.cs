@@ -35,6 +35,9 @@ internal sealed class CloudEventAttributes
         return value;
     }
 
+    /// <summary>The attribute <paramref name="name"/> (an extension attribute such as <c>tier</c>); null when absent or blank.</summary>
+    public string? Optional(string name) => Value(name);
+
     /// <summary>The attribute <paramref name="name"/> as an RFC 3339 time; records a problem and returns null when it is
     /// absent or has no offset.</summary>
     public Instant? Time(string name)

@@ -169,6 +169,7 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             Assignee = data?.String("assignee"),
             Requester = requester,
             Organization = data?.String("organization") ?? organization,
+            Tier = TierOf(attributes, data, vocabulary.Mapping.TierField),
             Channel = data?.String("channel"),
             Priority = priority,
             Severity = severity,
@@ -177,6 +178,10 @@ public sealed class CloudEventsAdapter : IWebhookAdapter
             Unmapped = events.Unmapped,
         });
     }
+
+    // An extension attribute (ce-tier in binary mode) first, then the data field of that name.
+    private static string? TierOf(CloudEventAttributes attributes, PayloadReader? data, string? field) =>
+        field is null ? null : attributes.Optional(field.ToLowerInvariant()) ?? FieldText.Of(data, field);
 
     // The requester is an email, or an object with the email and the organisation.
     private static (string? Email, string? Organization) RequesterOf(PayloadReader? data) =>

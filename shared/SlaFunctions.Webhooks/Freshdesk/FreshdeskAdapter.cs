@@ -152,6 +152,7 @@ public sealed class FreshdeskAdapter : IWebhookAdapter
             Assignee = ticket.String("agent_email"),
             Requester = ticket.String("requester_email"),
             Organization = ticket.String("company"),
+            Tier = FieldText.Of(ticket, vocabulary.Mapping.TierField),
             Channel = ticket.String("channel"),
             Priority = priority,
             Severity = severity,

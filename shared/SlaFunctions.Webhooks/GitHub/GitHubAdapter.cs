@@ -153,6 +153,7 @@ public sealed class GitHubAdapter : IWebhookAdapter
             Url = issue.String("html_url") ?? vocabulary.Mapping.TicketUrl(externalId),
             Assignee = issue.String("assignee.login"),
             Requester = issue.String("user.login"),
+            Tier = TierOf(issue, vocabulary.Mapping.TierField),
             Priority = priority,
             Severity = severity,
             Events = events.Events,
@@ -160,6 +161,10 @@ public sealed class GitHubAdapter : IWebhookAdapter
             Unmapped = events.Unmapped,
         });
     }
+
+    // The first label with the tier prefix (tier: Premium is tier Premium); every delivery carries the issue's labels.
+    private static string? TierOf(PayloadReader issue, string? prefix) =>
+        prefix is null ? null : issue.Items("labels").Select(l => GitHubTeamLabels.GroupOf(l.String("name"), prefix)).FirstOrDefault(t => t is not null);
 
     private static bool IsAgent(PayloadReader comment, ConnectionMapping mapping)
     {

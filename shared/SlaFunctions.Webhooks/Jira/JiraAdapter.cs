@@ -139,6 +139,8 @@ public sealed class JiraAdapter : IWebhookAdapter
             Url = BrowseUrl(issue.String("self"), key!) ?? vocabulary.Mapping.TicketUrl(key!),
             Assignee = UserOf(fields.Object("assignee")),
             Requester = UserOf(fields.Object("reporter")),
+            Organization = FieldText.Of(fields, vocabulary.Mapping.OrganizationField),
+            Tier = FieldText.Of(fields, vocabulary.Mapping.TierField),
             Priority = priority,
             Severity = severity,
             Events = events.Events,

@@ -144,6 +144,7 @@ public sealed class ServiceNowAdapter : IWebhookAdapter
             Assignee = body.String("assigned_to"),
             Requester = body.String("caller_email"),
             Organization = body.String("company"),
+            Tier = FieldText.Of(body, vocabulary.Mapping.TierField),
             Channel = body.String("channel"),
             Priority = priority,
             Severity = severity,

@@ -67,6 +67,7 @@ internal static class ZendeskTriggerReader
             Assignee = ticket.String("assignee_email"),
             Requester = ticket.String("requester_email") ?? ticket.String("requester_id"),
             Organization = ticket.String("organization"),
+            Tier = FieldText.Of(ticket, vocabulary.Mapping.TierField),
             Channel = ticket.String("channel"),
             Priority = priority,
             Severity = severity,

@@ -126,7 +126,7 @@ public sealed class CommandLineTests : IDisposable
         var (exit, output, _) = await RunAsync("policy", "validate", Policies);
 
         Assert.Equal(CommandLine.Ok, exit);
-        Assert.Contains("5 valid, 0 invalid", output, StringComparison.Ordinal);
+        Assert.Contains("7 valid, 0 invalid", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     {
         var health = await GetJsonAsync("/api/health");
 
-        Assert.Equal(["liveops", "lumedx", "lumenvox", "phonism", "xecuritas"], health["policies"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["liveops", "lumedx", "lumedx-deluxe", "lumedx-premium", "lumenvox", "phonism", "xecuritas"], health["policies"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 
     [Theory]

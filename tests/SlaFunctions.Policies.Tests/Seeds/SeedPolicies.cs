@@ -7,14 +7,14 @@ using SlaFunctions.Engine.Escalations;
 
 namespace SlaFunctions.Policies.Tests.Seeds;
 
-/// <summary>The five shipped seed policies, read from the copy of <c>policies/</c> in the test output, and the few
+/// <summary>The shipped seed policies, read from the copy of <c>policies/</c> in the test output, and the few
 /// words the seed tests use to write a case: <c>Case(LumenVox, "2", "2026-03-06T23:30:00Z", Reply(...))</c>.</summary>
 /// <remarks>Instants are written as ISO strings with an offset, as the preview API takes them, so a test reads like
 /// the request a support manager would send.</remarks>
 internal static class SeedPolicies
 {
     /// <summary>The seed policy ids, one per file in <c>policies/</c>.</summary>
-    public static readonly IReadOnlyList<string> Ids = ["lumenvox", "liveops", "lumedx", "xecuritas", "phonism"];
+    public static readonly IReadOnlyList<string> Ids = ["lumenvox", "liveops", "lumedx", "lumedx-deluxe", "lumedx-premium", "xecuritas", "phonism"];
 
     private static readonly ConcurrentDictionary<string, Policy> Loaded = new(StringComparer.Ordinal);
 
