@@ -53,7 +53,7 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
         var judged = rows.Where(r => policies.TryGet(r.PolicyId, out _)).ToList();
         await Parallel.ForEachAsync(judged, new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = cancellationToken }, async (row, token) =>
         {
-            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, out var covering))
+            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, record.Snapshot.OpenedAt, out var covering))
             {
                 counted.Add(new ComplianceCase(covering, record, webhooks.CustomerOf(row.Key.Connection)));
             }
