@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Catalog;
 using SlaFunctions.Monitoring.Problems;
@@ -42,16 +40,7 @@ public static class PolicyEndpoints
         {
             return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A request may be at most {PreviewEndpoints.MaxBodyBytes} bytes.");
         }
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(bytes) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-        if (body is null)
+        if (RequestBody.ParseObject(bytes) is not { } body)
         {
             return Problem.BadRequest("Malformed request", [new("", "the body must be a JSON object with policyId or policy, from and to.")]);
         }

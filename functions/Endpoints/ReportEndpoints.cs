@@ -1,17 +1,20 @@
 using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Problems;
 using SlaFunctions.Monitoring.Reports;
+using SlaFunctions.Monitoring.WhatIf;
 using SlaFunctions.Problems;
 
 namespace SlaFunctions.Endpoints;
 
-/// <summary><c>GET /api/reports/compliance</c>: met and breached targets and times, for cases opened in a window.</summary>
+/// <summary><c>GET /api/reports/compliance</c>: met and breached targets and times, for cases opened in a window; and
+/// <c>POST /api/policies/what-if</c>: the same cases replayed under a draft policy.</summary>
 public static class ReportEndpoints
 {
     /// <summary>Maps the report routes.</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.KeyedApi().MapGet("/api/reports/compliance", Compliance).WithName("ComplianceReport");
+        app.KeyedApi().MapPost("/api/policies/what-if", WhatIf).WithName("PolicyWhatIf");
         return app;
     }
 
@@ -44,5 +47,27 @@ public static class ReportEndpoints
             return Results.File(System.Text.Encoding.UTF8.GetBytes(ComplianceCsv.Write(report)), "text/csv; charset=utf-8", name);
         }
         return Results.Json(report, MonitoringJsonContext.Default.ComplianceReport);
+    }
+
+    // { "policy": {...} or "YAML text", "from": "...", "to": "..." }
+    private static async Task<IResult> WhatIf(HttpRequest request, WhatIfReplay replay, CancellationToken cancellationToken)
+    {
+        if (!JsonMediaType.Matches(request.ContentType))
+        {
+            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the request as JSON with 'Content-Type: application/json'.");
+        }
+        if (await RequestBody.ReadAsync(request, PreviewEndpoints.MaxBodyBytes, cancellationToken) is not { } bytes)
+        {
+            return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A request may be at most {PreviewEndpoints.MaxBodyBytes} bytes.");
+        }
+        if (RequestBody.ParseObject(bytes) is not { } body)
+        {
+            return Problem.BadRequest("Malformed request", [new("", "the body must be a JSON object with policy, from and to.")]);
+        }
+        var errors = new List<ProblemError>();
+        var report = replay.Read(body, errors) is { } query ? await replay.RunAsync(query, errors, cancellationToken) : null;
+        return report is null
+            ? Problem.BadRequest("The what-if request is invalid", errors)
+            : Results.Json(report, MonitoringJsonContext.Default.WhatIfReport);
     }
 }

@@ -25,4 +25,17 @@ public static class RequestBody
         }
         return buffer.ToArray();
     }
+
+    /// <summary>The body as a JSON object; null when it is not JSON or not an object.</summary>
+    public static System.Text.Json.Nodes.JsonObject? ParseObject(byte[] bytes)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(bytes) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -14,20 +14,7 @@ public sealed class ComplianceVersionsTests : IAsyncLifetime
     private const string November = "/api/reports/compliance?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&groupBy=customer";
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 5, 12, 0);
 
-    // First response 4h and resolution 2d on 24x7 until November; from 2026-11-01 (UTC), 1h and 1d for new cases.
-    private const string Contract = """
-        id: globex
-        name: Globex support
-        calendars:
-          office: { timeZone: UTC, hours: { mon: ["09:00-17:00"] } }
-        severities:
-          - id: "1"
-            name: Urgent
-            targets:
-              firstResponse: { within: 4h, calendar: 24x7 }
-              resolution: { within: 2d, calendar: 24x7 }
-        """;
-
+    // From 2026-11-01 (UTC), first response 1h and resolution 1d for new cases (4h and 2d before: GlobexContract).
     private const string NovemberVersion = """
 
         versions:
@@ -43,15 +30,12 @@ public sealed class ComplianceVersionsTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "slafunctions-versions-" + Guid.NewGuid().ToString("N")[..10]);
     private readonly CaseApi _before;
 
-    public ComplianceVersionsTests() => _before = App(new CaseApi(Now));
-
-    private CaseApi App(CaseApi api) => api.With("Sla:PoliciesPath", _folder)
-        .With("Webhooks:Connections:acme-zendesk:Policy", "globex").With("Webhooks:Connections:acme-events:Policy", "globex");
+    public ComplianceVersionsTests() => _before = GlobexContract.App(Now, _folder);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        await File.WriteAllTextAsync(Path.Combine(_folder, "globex.yaml"), Contract);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "globex.yaml"), GlobexContract.Text);
         var cases = new CaseSeeder(_before);
         // Replied after 2h: met under 4h, would be late under 1h. Solved after 30h: met under 2d, late under 1d.
         await cases.OpenAsync("acme-zendesk", "A", Instant.FromUtc(2026, 10, 5, 9, 0), "1", null,
@@ -75,7 +59,7 @@ public sealed class ComplianceVersionsTests : IAsyncLifetime
         var (_, before, _) = await new CaseSeeder(_before).GetTextAsync(October);
 
         await File.AppendAllTextAsync(Path.Combine(_folder, "globex.yaml"), NovemberVersion);
-        await using var after = App(new CaseApi(Now)).With("Storage:CasesTable", _before.CasesTable).With("Storage:DueTable", _before.DueTable);
+        await using var after = GlobexContract.App(Now, _folder).With("Storage:CasesTable", _before.CasesTable).With("Storage:DueTable", _before.DueTable);
         var (_, again, _) = await new CaseSeeder(after).GetTextAsync(October);
 
         Assert.Contains("\"met\":1", before, StringComparison.Ordinal);
@@ -88,7 +72,7 @@ public sealed class ComplianceVersionsTests : IAsyncLifetime
         var (_, before, _) = await new CaseSeeder(_before).GetTextAsync(November);
 
         await File.AppendAllTextAsync(Path.Combine(_folder, "globex.yaml"), NovemberVersion);
-        await using var after = App(new CaseApi(Now)).With("Storage:CasesTable", _before.CasesTable).With("Storage:DueTable", _before.DueTable);
+        await using var after = GlobexContract.App(Now, _folder).With("Storage:CasesTable", _before.CasesTable).With("Storage:DueTable", _before.DueTable);
         var report = await new CaseSeeder(after).GetJsonAsync(November);
 
         Assert.Contains("\"target\":\"firstResponse\",\"cases\":1,\"met\":1", before, StringComparison.Ordinal);
