@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NodaTime;
+using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Monitoring.Intake;
 using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Problems;
@@ -46,23 +47,35 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
         {
             errors.Add(new("policy", "is required: the draft policy, as a JSON document or its YAML text, with the id of a loaded policy."));
         }
+        var from = Text(body, "from", errors);
+        var to = Text(body, "to", errors);
+        var query = Read(draft, from, to, errors);
+        return errors.Count > count ? null : query;
+    }
+
+    /// <summary>Checks <paramref name="draft"/> (null when it could not be read; its problems are already in
+    /// <paramref name="errors"/>) and the period's ISO-8601 bounds (null for this UTC month's).</summary>
+    public WhatIfQuery? Read(Policy? draft, string? from, string? to, List<ProblemError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var count = errors.Count;
         if (draft is not null && !policies.TryGet(draft.Id, out _))
         {
             var known = policies.Ids.Count == 0 ? "no policies are loaded" : "loaded: " + string.Join(", ", policies.Ids);
             errors.Add(new("policy.id", $"'{draft.Id}' is not a loaded policy ({known}); a draft replays the stored cases of the policy it changes, so it keeps that policy's id."));
         }
         var monthStart = clock.GetCurrentInstant().InUtc().Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        var from = Instant(body, "from", monthStart, errors);
-        var to = Instant(body, "to", monthStart.InUtc().Date.PlusMonths(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), errors);
-        if (to <= from)
+        var start = Instant(from, "from", monthStart, errors);
+        var end = Instant(to, "to", monthStart.InUtc().Date.PlusMonths(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), errors);
+        if (end <= start)
         {
             errors.Add(new("to", "must be after 'from'; the period is [from, to)."));
         }
-        else if (to - from > MaxPeriod)
+        else if (end - start > MaxPeriod)
         {
             errors.Add(new("to", $"the period may be at most {MaxPeriod.Days} days; replay a long history a year at a time."));
         }
-        return errors.Count > count ? null : new WhatIfQuery(draft!, from, to);
+        return errors.Count > count || draft is null ? null : new WhatIfQuery(draft, start, end);
     }
 
     /// <summary>Replays <paramref name="query"/>; null, with <paramref name="errors"/> saying why, when the period holds
@@ -124,24 +137,31 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
         };
     }
 
-    private static Instant Instant(JsonObject body, string name, Instant fallback, List<ProblemError> errors)
+    private static string? Text(JsonObject body, string name, List<ProblemError> errors)
     {
         if (body[name] is not { } node)
         {
+            return null;
+        }
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return text;
+        }
+        errors.Add(new(name, "must be an ISO-8601 instant string, e.g. 2026-10-01T00:00:00Z."));
+        return null;
+    }
+
+    private static Instant Instant(string? text, string name, Instant fallback, List<ProblemError> errors)
+    {
+        if (text is null)
+        {
             return fallback;
         }
-        if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
-        {
-            errors.Add(new(name, "must be an ISO-8601 instant string, e.g. 2026-10-01T00:00:00Z."));
-        }
-        else if (InstantText.TryParse(text, out var at, out var error))
+        if (InstantText.TryParse(text, out var at, out var error))
         {
             return at;
         }
-        else
-        {
-            errors.Add(new(name, error));
-        }
+        errors.Add(new(name, error));
         return fallback;
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SlaFunctions.Commands;
 using NodaTime;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Functions.Tests.Board;
@@ -159,5 +161,44 @@ public sealed class WhatIfEndpointTests : IAsyncLifetime
 
         Assert.Null(report);
         Assert.Contains("3 cases of policy 'globex'", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Exit, string Output, string Error)> CommandAsync(string draft, params string[] flags)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"draft-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, draft);
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(_api.Settings).Build();
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await WhatIfCommand.RunAsync(configuration, ["--policy", file, "--from", "2026-10-01T00:00:00Z", "--to", "2026-11-01T00:00:00Z", .. flags], output, error, _api.Clock);
+            return (exit, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Command_StricterDraft_PrintsFlipsNoticesAndCompliance()
+    {
+        var (exit, output, error) = await CommandAsync(Draft);
+
+        Assert.Equal((CommandLine.Ok, ""), (exit, error));
+        Assert.Contains("what-if globex: 3 cases opened in [2026-10-01T00:00:00Z, 2026-11-01T00:00:00Z), judged at 2026-12-05T12:00:00Z", output, StringComparison.Ordinal);
+        Assert.Contains("flipped: 1 cases; changed: 2 cases", output, StringComparison.Ordinal);
+        Assert.Contains("acme-zendesk/A (acme-zendesk, opened 2026-10-05T09:00:00Z): firstResponse met -> breached; resolution met -> breached; +firstResponse-percent50 2026-10-05T09:30:00Z", output, StringComparison.Ordinal);
+        Assert.Contains("acme-zendesk, firstResponse: 100.0% of 1 -> 0.0% of 1 (-100.0)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_BadDraft_ListsTheProblemsAndFails()
+    {
+        var (exit, _, error) = await CommandAsync(Draft.Replace("within: 1h", "within: 1x", StringComparison.Ordinal));
+
+        Assert.Equal(CommandLine.BadInput, exit);
+        Assert.Contains("policy.severities[0].targets.firstResponse.within", error, StringComparison.Ordinal);
     }
 }
