@@ -29,9 +29,6 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
     /// <summary>The most changed cases listed; the counts cover them all.</summary>
     public const int MaxListed = 500;
 
-    // Case histories are read this many at a time.
-    private const int Readers = 8;
-
     /// <summary>Checks a request <c>{ "policy": document or YAML text, "from": instant, "to": instant }</c>: the draft
     /// must be valid and have the id of a loaded policy; the period defaults to this UTC month and is at most
     /// <see cref="MaxPeriod"/>. Null, with <paramref name="errors"/> naming each bad field, when invalid.</summary>
@@ -88,22 +85,24 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
         var now = clock.GetCurrentInstant();
         var id = query.Draft.Id;
         var store = await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await store.ReadCasesOpenedAsync(query.From, query.To, id, cancellationToken).ConfigureAwait(false);
-        if (rows.Count > maxCases)
+        // Whole records a page at a time: a replay judges every case of the period, so one read per case would cost
+        // far more than judging it.
+        var records = await store.ReadRecordsOpenedAsync(query.From, query.To, id, maxCases, cancellationToken).ConfigureAwait(false);
+        if (records.Count > maxCases)
         {
-            errors.Add(new("to", $"{rows.Count} cases of policy '{id}' opened in the period; at most {maxCases} are replayed at once. Shorten the period."));
+            errors.Add(new("to", $"more than {maxCases} cases of policy '{id}' opened in the period; at most {maxCases} are replayed at once. Shorten the period."));
             return null;
         }
         var judged = new ConcurrentBag<(ComplianceCase Before, ComplianceCase After, WhatIfCase? Change)>();
         var unjudged = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = cancellationToken }, async (row, token) =>
+        Parallel.ForEach(records, new ParallelOptions { CancellationToken = cancellationToken }, record =>
         {
-            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is not { } record
-                || !policies.TryGet(id, record.Snapshot.OpenedAt, out var loaded))
+            if (!policies.TryGet(id, record.Snapshot.OpenedAt, out var loaded))
             {
                 return;
             }
-            var customer = webhooks.CustomerOf(row.Key.Connection);
+            var key = record.Snapshot.Key;
+            var customer = webhooks.CustomerOf(key.Connection);
             var before = new ComplianceCase(loaded, record, customer);
             var after = new ComplianceCase(query.Draft.InForceAt(record.Snapshot.OpenedAt), record, customer);
             try
@@ -112,9 +111,9 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
             }
             catch (ArgumentException ex)
             {
-                unjudged.Add($"{row.Key.Connection}/{row.Key.ExternalId}: {ex.Message}");
+                unjudged.Add($"{key.Connection}/{key.ExternalId}: {ex.Message}");
             }
-        }).ConfigureAwait(false);
+        });
         if (!unjudged.IsEmpty)
         {
             errors.Add(new("policy.severities", $"the draft cannot judge {unjudged.Count} stored cases, e.g. {unjudged.Order(StringComparer.Ordinal).First()} Keep every severity the cases have."));
