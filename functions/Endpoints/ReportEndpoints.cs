@@ -52,17 +52,10 @@ public static class ReportEndpoints
     // { "policy": {...} or "YAML text", "from": "...", "to": "..." }
     private static async Task<IResult> WhatIf(HttpRequest request, WhatIfReplay replay, CancellationToken cancellationToken)
     {
-        if (!JsonMediaType.Matches(request.ContentType))
+        var (body, refusal) = await RequestBody.ReadObjectAsync(request, PreviewEndpoints.MaxBodyBytes, "policy, from and to", cancellationToken);
+        if (body is null)
         {
-            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the request as JSON with 'Content-Type: application/json'.");
-        }
-        if (await RequestBody.ReadAsync(request, PreviewEndpoints.MaxBodyBytes, cancellationToken) is not { } bytes)
-        {
-            return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A request may be at most {PreviewEndpoints.MaxBodyBytes} bytes.");
-        }
-        if (RequestBody.ParseObject(bytes) is not { } body)
-        {
-            return Problem.BadRequest("Malformed request", [new("", "the body must be a JSON object with policy, from and to.")]);
+            return refusal!;
         }
         var errors = new List<ProblemError>();
         var report = replay.Read(body, errors) is { } query ? await replay.RunAsync(query, errors, cancellationToken) : null;

@@ -61,14 +61,12 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
             var known = policies.Ids.Count == 0 ? "no policies are loaded" : "loaded: " + string.Join(", ", policies.Ids);
             errors.Add(new("policy.id", $"'{draft.Id}' is not a loaded policy ({known}); a draft replays the stored cases of the policy it changes, so it keeps that policy's id."));
         }
-        var monthStart = clock.GetCurrentInstant().InUtc().Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        var start = Instant(from, "from", monthStart, errors);
-        var end = Instant(to, "to", monthStart.InUtc().Date.PlusMonths(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), errors);
-        if (end <= start)
+        var (start, end) = ReportPeriod.Read(from, to, clock.GetCurrentInstant(), errors);
+        if (errors.Count > count)
         {
-            errors.Add(new("to", "must be after 'from'; the period is [from, to)."));
+            return null;
         }
-        else if (end - start > MaxPeriod)
+        if (end - start > MaxPeriod)
         {
             errors.Add(new("to", $"the period may be at most {MaxPeriod.Days} days; replay a long history a year at a time."));
         }
@@ -148,19 +146,5 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
         }
         errors.Add(new(name, "must be an ISO-8601 instant string, e.g. 2026-10-01T00:00:00Z."));
         return null;
-    }
-
-    private static Instant Instant(string? text, string name, Instant fallback, List<ProblemError> errors)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (InstantText.TryParse(text, out var at, out var error))
-        {
-            return at;
-        }
-        errors.Add(new(name, error));
-        return fallback;
     }
 }
