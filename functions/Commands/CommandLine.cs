@@ -1,6 +1,6 @@
 namespace SlaFunctions.Commands;
 
-/// <summary>The executable's commands besides serving: <c>preview</c>, <c>policy validate</c>, <c>policy test</c> and <c>connection check</c>.</summary>
+/// <summary>The executable's commands besides serving: <c>preview</c>, <c>policy validate</c>, <c>policy test</c>, <c>policy what-if</c> and <c>connection check</c>.</summary>
 public static class CommandLine
 {
     /// <summary>Exit code for success.</summary>
@@ -32,10 +32,10 @@ public static class CommandLine
                 return await ValidateCommand.RunAsync(files, output, error);
             case ["policy", "test", .. var examples]:
                 return await PolicyTestCommand.RunAsync(examples, output, error);
+            case ["policy", "what-if", .. var flags]:
+                return await WhatIfCommand.RunAsync(ServerSettings(), flags, output, error);
             case ["connection", "check", var name]:
-                // The server's own settings sources (appsettings.json, environment variables), without serving.
-                var settings = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] }).Configuration;
-                return await ConnectionCheckCommand.RunAsync(settings, name, output, error);
+                return await ConnectionCheckCommand.RunAsync(ServerSettings(), name, output, error);
             case ["help" or "--help", ..]:
                 await output.WriteLineAsync(UsageText);
                 return Ok;
@@ -45,6 +45,9 @@ public static class CommandLine
         }
     }
 
+    // The server's own settings sources (appsettings.json, environment variables), without serving.
+    private static ConfigurationManager ServerSettings() => WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] }).Configuration;
+
     /// <summary>How to call the commands.</summary>
     public const string UsageText = """
         Usage:
@@ -52,6 +55,8 @@ public static class CommandLine
           SlaFunctions preview --policy FILE --severity ID --opened INSTANT [--as-of INSTANT] [--events FILE] [--channel NAME]
           SlaFunctions policy validate FILE_OR_FOLDER...
           SlaFunctions policy test [FILE_OR_FOLDER...]            run the worked examples (default policies/examples)
+          SlaFunctions policy what-if --policy FILE [--from INSTANT] [--to INSTANT] [--json]
+                                                                  replay a period's stored cases under a draft policy
           SlaFunctions connection check NAME                      a connection's settings (secrets masked), problems, last deliveries
         Instants are ISO-8601 with an offset, e.g. 2026-03-06T14:00:00Z. The events file is a JSON list of
         { "at": ..., "type": "agentReply" | "customerReply" | "status" | "severity" | "workaround" | "eta", ... }.

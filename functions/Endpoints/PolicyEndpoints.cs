@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Catalog;
 using SlaFunctions.Monitoring.Problems;
@@ -34,26 +32,10 @@ public static class PolicyEndpoints
     // { "policyId": "lumenvox" | "policy": {...} or "YAML text", "from": "...", "to": "..." }
     private static async Task<IResult> OpenHours(HttpRequest request, PolicyCatalog policies, CancellationToken cancellationToken)
     {
-        if (!JsonMediaType.Matches(request.ContentType))
-        {
-            return Problem.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the request as JSON with 'Content-Type: application/json'.");
-        }
-        if (await RequestBody.ReadAsync(request, PreviewEndpoints.MaxBodyBytes, cancellationToken) is not { } bytes)
-        {
-            return Problem.Status(StatusCodes.Status413PayloadTooLarge, "Request too large", $"A request may be at most {PreviewEndpoints.MaxBodyBytes} bytes.");
-        }
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(bytes) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var (body, refusal) = await RequestBody.ReadObjectAsync(request, PreviewEndpoints.MaxBodyBytes, "policyId or policy, from and to", cancellationToken);
         if (body is null)
         {
-            return Problem.BadRequest("Malformed request", [new("", "the body must be a JSON object with policyId or policy, from and to.")]);
+            return refusal!;
         }
         var errors = new List<ProblemError>();
         return CalendarWindows.Read(body, policies, errors) is { } window

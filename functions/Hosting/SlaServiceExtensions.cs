@@ -72,6 +72,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton<ConnectionDiagnostics>();
         builder.Services.AddSingleton<SetAsideNotices>();
         builder.Services.AddSingleton<ComplianceReports>();
+        builder.Services.AddSingleton<SlaFunctions.Monitoring.WhatIf.WhatIfReplay>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(BoardOptions.Section).Get<BoardOptions>() ?? new BoardOptions());
         builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddSingleton(provider => new WebhookAdapters(provider.GetRequiredService<IClock>()));

@@ -24,6 +24,7 @@ namespace SlaFunctions.Monitoring;
 [JsonSerializable(typeof(IReadOnlyList<PolicySummary>))]
 [JsonSerializable(typeof(CalendarWindow))]
 [JsonSerializable(typeof(ConnectionDeliveries))]
+[JsonSerializable(typeof(WhatIf.WhatIfReport))]
 public sealed partial class MonitoringJsonContext : JsonSerializerContext
 {
 }

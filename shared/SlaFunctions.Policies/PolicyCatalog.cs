@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using NodaTime;
 using SlaFunctions.Engine.Contracts;
 
 namespace SlaFunctions.Policies;
@@ -33,7 +34,17 @@ public sealed class PolicyCatalog
     /// <summary>The policies, sorted by id.</summary>
     public IEnumerable<Policy> All => Ids.Select(id => _policies[id]);
 
-    /// <summary>Finds the policy with <paramref name="id"/>.</summary>
+    /// <summary>Finds the version of the policy <paramref name="id"/> that judges a case opened at
+    /// <paramref name="openedAt"/>: the version in force then (<see cref="Policy.InForceAt"/>), which hands the case on
+    /// to a later <c>openCases</c> version by itself. Every stored case is judged through this.</summary>
+    public bool TryGet(string id, Instant openedAt, [NotNullWhen(true)] out Policy? policy)
+    {
+        policy = _policies.TryGetValue(id, out var first) ? first.InForceAt(openedAt) : null;
+        return policy is not null;
+    }
+
+    /// <summary>Finds the policy with <paramref name="id"/>: its first version, which holds the later ones
+    /// (<see cref="Policy.LaterVersions"/>).</summary>
     public bool TryGet(string id, [NotNullWhen(true)] out Policy? policy) => _policies.TryGetValue(id, out policy);
 
     /// <summary>Loads every <c>.yaml</c>, <c>.yml</c> and <c>.json</c> policy in <paramref name="directory"/> (not the

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
+using SlaFunctions.Engine.Contracts;
 using SlaFunctions.Policies.Building;
 using SlaFunctions.Policies.Documents;
 using SlaFunctions.Policies.Reading;
@@ -53,25 +54,73 @@ public static class PolicyReader
     }
 
     /// <summary>Reads a policy from an already parsed JSON tree (e.g. the <c>policy</c> of a preview request).</summary>
+    /// <remarks>A document with <c>versions</c> gives its first version, holding the later ones
+    /// (<see cref="Policy.LaterVersions"/>); every version is checked against every rule.</remarks>
     public static PolicyReadResult Read(JsonNode? root, string? baseDirectory)
     {
         var problems = new PolicyProblems();
+        var (firstRoot, later) = VersionReader.Split(root, problems);
+        var firstProblems = new PolicyProblems();
+        var (first, firstDocument, holidays) = ReadVersion(firstRoot, baseDirectory, firstProblems);
+        var found = new List<PolicyProblem>(firstProblems.Items);
+        var versions = new List<(Instant, bool, Policy)>();
+        var (before, beforeProblems, lastDocument) = (first, firstProblems.Items, firstDocument);
+        foreach (var entry in later)
+        {
+            var own = new PolicyProblems();
+            var (policy, document, _) = ReadVersion(entry.Document, baseDirectory, own);
+            // A problem the version before it has too was listed there; it is not listed again for each version.
+            found.AddRange(own.Items.Except(beforeProblems).Select(entry.Locate));
+            if (entry.MovesOpenCases && before is not null && policy is not null
+                && before.Severities.Select(s => s.Id).Except(policy.Severities.Select(s => s.Id)).ToList() is { Count: > 0 } dropped)
+            {
+                found.Add(new PolicyProblem($"{entry.Path}.severities",
+                    $"an openCases version must keep every severity of the version before it, since open cases keep theirs; missing: {string.Join(", ", dropped)}."));
+            }
+            if (policy is not null && document is not null)
+            {
+                versions.Add((VersionReader.Start(entry.EffectiveFrom, document.Calendars.Values.Select(c => c.TimeZone)), entry.MovesOpenCases, policy));
+                lastDocument = document;
+            }
+            (before, beforeProblems) = (policy, own.Items);
+        }
+        foreach (var problem in found)
+        {
+            problems.Add(problem.Path, problem.Message);
+        }
+        if (!problems.IsEmpty || first is null)
+        {
+            return new PolicyReadResult { Problems = problems.Items };
+        }
+        var linked = VersionChain.Link(first, versions);
+        var fingerprint = Fingerprint(root!, holidays);
+        return new PolicyReadResult
+        {
+            Policy = linked with
+            {
+                Fingerprint = fingerprint,
+                LaterVersions = [.. linked.LaterVersions.Select(v => v with { Policy = v.Policy with { Fingerprint = fingerprint } })],
+            },
+            Problems = [],
+            LastHolidays = LastHolidays(lastDocument!, holidays),
+        };
+    }
+
+    // One version as a whole document: its shape, every rule, its holiday files, then the engine policy.
+    private static (Policy? Policy, PolicyDocument? Document, Dictionary<string, IReadOnlyList<LocalDate>> Holidays) ReadVersion(
+        JsonNode? root, string? baseDirectory, PolicyProblems problems)
+    {
         var document = new PolicyDocumentReader(problems).Read(root);
         if (document is null)
         {
-            return new PolicyReadResult { Problems = problems.Items };
+            return (null, null, []);
         }
         foreach (var rule in PolicyRules.All)
         {
             rule.Check(document, problems);
         }
         var holidays = ImportHolidays(document, baseDirectory, problems);
-        if (!problems.IsEmpty)
-        {
-            return new PolicyReadResult { Problems = problems.Items };
-        }
-        var policy = PolicyBuilder.Build(document, holidays) with { Fingerprint = Fingerprint(root!, holidays) };
-        return new PolicyReadResult { Policy = policy, Problems = [], LastHolidays = LastHolidays(document, holidays) };
+        return problems.IsEmpty ? (PolicyBuilder.Build(document, holidays), document, holidays) : (null, document, holidays);
     }
 
     // A digest of the parsed document (so editing a comment changes nothing) and of the dates imported from holiday

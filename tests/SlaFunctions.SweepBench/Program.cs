@@ -12,6 +12,13 @@ using SlaFunctions.SweepBench;
 // rows the app's CaseIngestion writes (see SweepSet), then each is swept at the same fake now, several times
 // (alternating which set goes first), each sweep judging its 1k due cases and queuing one notice per case. The ratio of
 // the median sweep times A/B must be at most 1.5: the sweep's cost follows the cases due, not the cases open.
+if (args is ["what-if", .. var whatIf])
+{
+    // eng/what-if-bench.sh: the what-if of --cases stored cases (default 10000), --runs times.
+    var w = Args.Parse(whatIf);
+    var map = whatIf.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1], StringComparer.Ordinal);
+    return await WhatIfRun.RunAsync(w.Policies, w.Storage, int.Parse(map.GetValueOrDefault("cases", "10000"), CultureInfo.InvariantCulture), w.Runs, w.Concurrency);
+}
 var options = Args.Parse(args);
 var ci = CultureInfo.InvariantCulture;
 if (options.Clean)

@@ -235,7 +235,7 @@ internal sealed class SweepSet
         TableClient.CreateQueryFilter($"PartitionKey ge {Key(0).PartitionKey} and PartitionKey le {Key(Due - 1).PartitionKey}");
 
     // A row as written: its keys mapped, its properties (strings mapped) without the service's ETag and Timestamp.
-    private static TableEntity Copy(TableEntity row, Func<string, string> map)
+    internal static TableEntity Copy(TableEntity row, Func<string, string> map)
     {
         var copy = new TableEntity(map(row.PartitionKey), map(row.RowKey));
         foreach (var (name, value) in row)
@@ -256,7 +256,7 @@ internal sealed class SweepSet
         await ForEachAsync(batches.Count, concurrency, i => due.SubmitTransactionAsync(batches[i].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))));
     }
 
-    private static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
+    internal static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>

@@ -263,6 +263,30 @@ test("choosing a policy puts its file in the YAML box, and the loaded policy sta
   await page.context().close();
 });
 
+test("the what-if replays the month's stored cases under the edited policy and shows what flips", async () => {
+  const page = await pageWithKey(browser, app, "/playground.html");
+  await page.waitForFunction(() => document.querySelector('textarea[name="yaml"]').value.includes("id: liveops"));
+  const yaml = await page.inputValue('textarea[name="yaml"]');
+  // LO-3 (Low) was answered an hour after it opened: met under 8 hours, breached under one minute.
+  const draft = yaml.replace("firstResponse: { within: 8h", "firstResponse: { within: 1m");
+  assert.notEqual(draft, yaml);
+  await page.fill('textarea[name="yaml"]', draft);
+  const opened = new Date(now - 2 * HOUR);
+  await page.fill('#whatif-form input[name="month"]', `${opened.getUTCFullYear()}-${String(opened.getUTCMonth() + 1).padStart(2, "0")}`);
+  await page.click('#whatif-form button[type="submit"]');
+  const changed = page.locator('#whatif-changes li[data-id="LO-3"]');
+  await changed.waitFor();
+  assert.match(await changed.textContent(), /First response met → breached/);
+  assert.match(await page.textContent("#whatif-summary"), /^3 stored cases of liveops .*: 1 with a verdict flipped/);
+  assert.ok(await page.locator('#whatif-compliance tr[data-target="firstResponse"]').count() > 0);
+
+  await page.fill('textarea[name="yaml"]', draft.replace("within: 1m", "within: 1x"));
+  await page.click('#whatif-form button[type="submit"]');
+  await page.locator('#whatif-problems li[data-path^="policy.severities"]').waitFor();
+  assert.equal(await page.locator("#whatif-changes li").count(), 0, "the failed replay cleared the previous one");
+  await page.context().close();
+});
+
 // Fills the playground with a seed policy's opening and runs it.
 async function runPlayground(page) {
   await page.waitForSelector('select[name="policyId"] option', { state: "attached" });

@@ -100,3 +100,23 @@ test('the schema takes internal: true on a target and refuses a non-boolean', ()
   wrong.severities[0].targets.followUpCalls.internal = 'yes';
   assert.equal(validate(wrong), false, 'internal must be true or false');
 });
+
+test('the schema takes later versions with a date and what they change, and refuses one without a date or with an id', () => {
+  const policy = read('xecuritas.yaml');
+  policy.versions = [
+    { effectiveFrom: '2026-11-01', severities: policy.severities.slice(0, 1) },
+    { effectiveFrom: '2027-01-01', appliesTo: 'openCases', calendars: { business: { holidays: ['2027-01-02'] } }, escalations: null },
+  ];
+  assert.ok(validate(policy), problems());
+
+  for (const [change, why] of [
+    [v => delete v.effectiveFrom, 'effectiveFrom is required'],
+    [v => { v.effectiveFrom = '1 Nov 2026'; }, 'effectiveFrom is a date'],
+    [v => { v.id = 'other'; }, 'a version keeps the policy id'],
+    [v => { v.appliesTo = 'everyone'; }, 'appliesTo is newCases or openCases'],
+  ]) {
+    const wrong = structuredClone(policy);
+    change(wrong.versions[0]);
+    assert.equal(validate(wrong), false, why);
+  }
+});

@@ -12,18 +12,50 @@ public sealed class CaseClock
     private readonly Policy _policy;
     private readonly CaseHistory _history;
 
-    /// <summary>Creates the clocks of <paramref name="history"/> under <paramref name="policy"/>.</summary>
+    /// <summary>Creates the clocks of <paramref name="history"/> under <paramref name="policy"/>: the version of it in
+    /// force when the case opened (<see cref="Policy.InForceAt"/>).</summary>
     public CaseClock(Policy policy, CaseHistory history)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(history);
-        _policy = policy;
+        _policy = policy.InForceAt(history.OpenedAt);
         _history = history;
     }
 
     /// <summary>Each target's state as of <paramref name="asOf"/>, counting only events at or before it.</summary>
+    /// <remarks>When the policy hands open cases to a later version (<see cref="Policy.OpenCasesMoveTo"/>) and the case
+    /// opened before that version's date, from the date on the case is judged by the later version, except that a
+    /// target met or breached before the date keeps that verdict as this policy gives it.</remarks>
     /// <exception cref="ArgumentException">The history names a severity the policy does not have.</exception>
-    public CaseState StateAt(Instant asOf)
+    public CaseState StateAt(Instant asOf) => MoveAt(asOf) is { } move ? MovedStateAt(asOf, move) : OwnStateAt(asOf);
+
+    // The version the case has moved to by asOf, when it opened before that version's date.
+    private PolicyVersion? MoveAt(Instant asOf) =>
+        _policy.OpenCasesMoveTo is { } move && _history.OpenedAt < move.EffectiveFrom && asOf >= move.EffectiveFrom ? move : null;
+
+    // Judged by the later version, but what was decided before its date stays decided (a verdict is never re-judged by
+    // a contract that came after it); a decided target the later version's severity lacks stays in the answer too.
+    private CaseState MovedStateAt(Instant asOf, PolicyVersion move)
+    {
+        var moved = new CaseClock(move.Policy, _history).StateAt(asOf);
+        var before = OwnStateAt(move.EffectiveFrom - Duration.Epsilon);
+        var decided = before.Targets.Where(t => t.State is TargetState.Met or TargetState.Breached).ToList();
+        if (decided.Count == 0)
+        {
+            return moved;
+        }
+        var now = OwnStateAt(asOf).Targets;
+        var targets = moved.Targets.Where(t => decided.All(d => d.Name != t.Name)).ToList();
+        foreach (var kept in decided)
+        {
+            // As this policy judges it now when still decided (a late reply sets metAt), else as it stood before the date.
+            targets.Add(now.FirstOrDefault(t => t.Name == kept.Name && t.State is TargetState.Met or TargetState.Breached) ?? kept);
+        }
+        var order = moved.Severity.Targets.Select(t => t.Name).ToList();
+        return moved with { Targets = [.. targets.OrderBy(t => order.IndexOf(t.Name) is var i && i < 0 ? int.MaxValue : i)] };
+    }
+
+    private CaseState OwnStateAt(Instant asOf)
     {
         var timeline = new CaseTimeline(_policy, _history, asOf);
         var evaluator = new TargetEvaluator(_policy, timeline);
@@ -72,7 +104,7 @@ public sealed class CaseClock
     public IReadOnlyList<EscalationPoint> EscalationsBetween(CaseState state, Instant after, Instant until)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return EscalationPlanner.Plan(_policy, state.Timeline, state, after, until);
+        return AcrossMove(state, after, until, EscalationPlanner.Plan, (later, from) => later.EscalationsBetween(state, from, until));
     }
 
     /// <summary>The phases the targets enter in <c>(<paramref name="after"/>, <paramref name="until"/>]</c> as the
@@ -85,6 +117,29 @@ public sealed class CaseClock
     public IReadOnlyList<TargetChange> ChangesBetween(CaseState state, Instant after, Instant until)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return TargetChangePlanner.Plan(_policy, state.Timeline, state, after, until);
+        return AcrossMove(state, after, until, TargetChangePlanner.Plan, (later, from) => later.ChangesBetween(state, from, until));
+    }
+
+    // Without a move, this policy's plan. Across one, this policy's as the case stood before the move's date, and from
+    // the date on the later version's.
+    private IReadOnlyList<T> AcrossMove<T>(CaseState state, Instant after, Instant until,
+        Func<Policy, CaseTimeline, CaseState, Instant, Instant, IReadOnlyList<T>> plan, Func<CaseClock, Instant, IReadOnlyList<T>> later)
+    {
+        if (MoveAt(state.AsOf) is not { } move)
+        {
+            return plan(_policy, state.Timeline, state, after, until);
+        }
+        var cut = move.EffectiveFrom - Duration.Epsilon;
+        var found = new List<T>();
+        if (after < cut)
+        {
+            var own = OwnStateAt(cut);
+            found.AddRange(plan(_policy, own.Timeline, own, after, until < cut ? until : cut));
+        }
+        if (until > cut)
+        {
+            found.AddRange(later(new CaseClock(move.Policy, _history), after > cut ? after : cut));
+        }
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using NodaTime;
 using SlaFunctions.Engine.Calendars;
 using SlaFunctions.Engine.Clocks;
 using SlaFunctions.Engine.Escalations;
@@ -38,6 +39,31 @@ public sealed record Policy
 
     /// <summary>Escalation rules in policy order.</summary>
     public IReadOnlyList<EscalationRule> Escalations { get; init; } = [];
+
+    /// <summary>The later versions of this contract in date order, each in force for cases opened from its date; set on
+    /// the first version (the one a catalog holds), empty on the others and on a policy without versions.</summary>
+    public IReadOnlyList<PolicyVersion> LaterVersions { get; init; } = [];
+
+    /// <summary>The next later version that open cases move to (<c>appliesTo: openCases</c>), for a case judged by this
+    /// version; null when none.</summary>
+    public PolicyVersion? OpenCasesMoveTo { get; init; }
+
+    /// <summary>The version a case opened at <paramref name="openedAt"/> is judged by: the last of
+    /// <see cref="LaterVersions"/> in force at that instant, else this policy. It may move on to a later version through
+    /// <see cref="OpenCasesMoveTo"/>.</summary>
+    public Policy InForceAt(Instant openedAt)
+    {
+        var found = this;
+        foreach (var version in LaterVersions)
+        {
+            if (version.EffectiveFrom > openedAt)
+            {
+                break;
+            }
+            found = version.Policy;
+        }
+        return found;
+    }
 
     /// <summary>The severity whose id or alias is <paramref name="idOrAlias"/> (case-insensitive), or null.</summary>
     public Severity? FindSeverity(string? idOrAlias)

@@ -37,7 +37,7 @@ internal static class BoardQuery
     // detailed: also the open time left and the calendar's next change, which cost a calendar walk each.
     private static BoardCase Judge(BoardRow row, PolicyCatalog policies, Instant now, bool detailed)
     {
-        policies.TryGet(row.Case.PolicyId, out var policy);
+        policies.TryGet(row.Case.PolicyId, row.Case.OpenedAt, out var policy);
         var c = row.Case;
         var card = new BoardCase
         {

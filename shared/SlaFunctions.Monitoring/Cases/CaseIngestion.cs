@@ -87,9 +87,11 @@ public sealed class CaseIngestion
         }
         var unmapped = new List<string>(incoming.Unmapped);
         CaseSnapshot snapshot;
+        var openedAt = current?.Snapshot.OpenedAt ?? incoming.OpenedAt ?? incoming.Events.Select(e => (Instant?)e.At).Min() ?? now;
+        // The contract's version in force when the case opened judges it (README: Policy versions).
+        policy = policy.InForceAt(openedAt);
         if (current is null)
         {
-            var openedAt = incoming.OpenedAt ?? incoming.Events.Select(e => (Instant?)e.At).Min() ?? now;
             var (severity, note) = SeverityFor(policy, incoming.Priority, incoming.Channel);
             snapshot = new CaseSnapshot { Key = incoming.Key, PolicyId = policy.Id, Customer = customer, OpenedAt = openedAt, OpenedSeverity = severity.Id };
             if (note is not null)

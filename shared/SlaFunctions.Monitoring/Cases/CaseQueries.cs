@@ -31,7 +31,7 @@ public sealed class CaseQueries(CaseTables tables, PolicyCatalog policies, Webho
         {
             return new CaseLookup(CaseLookupOutcome.NoSuchCase, connection);
         }
-        if (!policies.TryGet(record.Snapshot.PolicyId, out var policy))
+        if (!policies.TryGet(record.Snapshot.PolicyId, record.Snapshot.OpenedAt, out var policy))
         {
             return new CaseLookup(CaseLookupOutcome.PolicyNotLoaded, connection, record.Snapshot.PolicyId);
         }

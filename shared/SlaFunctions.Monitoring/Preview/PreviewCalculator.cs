@@ -18,6 +18,8 @@ public static class PreviewCalculator
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
+        // A policy with versions previews the version in force when the case opened.
+        policy = policy.InForceAt(request.OpenedAt);
         var severity = request.Severity is { } named ? policy.FindSeverity(named) : policy.DefaultSeverityFor(request.Channel);
         if (severity is null)
         {

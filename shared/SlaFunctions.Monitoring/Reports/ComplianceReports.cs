@@ -27,13 +27,7 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
     {
         ArgumentNullException.ThrowIfNull(errors);
         var count = errors.Count;
-        var monthStart = clock.GetCurrentInstant().InUtc().Date.With(DateAdjusters.StartOfMonth).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        var start = Instant(from, "from", monthStart, errors);
-        var end = Instant(to, "to", monthStart.InUtc().Date.PlusMonths(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant(), errors);
-        if (errors.Count == count && end <= start)
-        {
-            errors.Add(new("to", "must be after 'from'; the window is [from, to)."));
-        }
+        var (start, end) = ReportPeriod.Read(from, to, clock.GetCurrentInstant(), errors);
         var grouping = QueryWord.Choose(groupBy, ComplianceGrouping.Target, "groupBy", "grouping", errors,
             ("severity", ComplianceGrouping.Severity), ("customer", ComplianceGrouping.Customer), ("target", ComplianceGrouping.Target));
         PolicyFilter.Check(policies, policy, errors);
@@ -53,7 +47,7 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
         var judged = rows.Where(r => policies.TryGet(r.PolicyId, out _)).ToList();
         await Parallel.ForEachAsync(judged, new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = cancellationToken }, async (row, token) =>
         {
-            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, out var covering))
+            if (await store.GetAsync(row.Key, token).ConfigureAwait(false) is { } record && policies.TryGet(record.Snapshot.PolicyId, record.Snapshot.OpenedAt, out var covering))
             {
                 counted.Add(new ComplianceCase(covering, record, webhooks.CustomerOf(row)));
             }
@@ -70,19 +64,5 @@ public sealed class ComplianceReports(CaseTables tables, PolicyCatalog policies,
             Rows = ComplianceCalculator.Rows(counted, query.Grouping, now),
             Teams = ComplianceTeams.Rows(counted, now),
         };
-    }
-
-    private static Instant Instant(string? text, string name, Instant fallback, List<ProblemError> errors)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (InstantText.TryParse(text, out var at, out var error))
-        {
-            return at;
-        }
-        errors.Add(new(name, error));
-        return fallback;
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class CaseJudge
                 await ReindexAsync(store, key, rows, keep: null, cancellationToken).ConfigureAwait(false);
                 return written;
             }
-            if (!_policies.TryGet(record.Snapshot.PolicyId, out var policy))
+            if (!_policies.TryGet(record.Snapshot.PolicyId, record.Snapshot.OpenedAt, out var policy))
             {
                 UnknownPolicy(_logger, key, record.Snapshot.PolicyId);
                 return written;

@@ -15,7 +15,7 @@ public sealed class FunctionJsonTests
     public void Functions_TheExpectedSet()
     {
         Assert.Equal(
-            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "policy-source", "preview", "sender", "sweep", "sweep-slice", "webhooks"],
+            ["board", "calendar-hours", "case", "cases", "compliance", "connection-deliveries", "deadletters", "health", "pages", "poison", "poison-replay", "policy-list", "policy-source", "policy-what-if", "preview", "sender", "sweep", "sweep-slice", "webhooks"],
             Functions.Keys);
     }
 
