@@ -8,12 +8,18 @@
 #   --instances N    N copies of the app on the same tables and queue (default 1)
 #   --schedule CRON  Sweep:Schedule for the run instead of the default, to compare (e.g. '0 * * * * *')
 #   --cases N, --spread S, --lead S, --timeout S, --rest S   (seconds)
+#   --app PATH       another build of the executable (e.g. a copy of an older publish, to compare)
 # Logs and emails stay in .azurite/latency-<run>/. About 6 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x artifacts/publish/app/SlaFunctions ] || bash eng/publish.sh
+app=(--app artifacts/publish/app/SlaFunctions)
+if [[ " $* " == *" --app "* ]]; then
+  app=()
+elif [ ! -x artifacts/publish/app/SlaFunctions ]; then
+  bash eng/publish.sh
+fi
 source eng/azurite.sh
 start_azurite memory
 trap stop_azurite EXIT
 dotnet build -c Release --nologo -v q tests/SlaFunctions.Latency >/dev/null
-dotnet tests/SlaFunctions.Latency/bin/Release/net10.0/SlaFunctions.Latency.dll --app artifacts/publish/app/SlaFunctions "$@"
+dotnet tests/SlaFunctions.Latency/bin/Release/net10.0/SlaFunctions.Latency.dll "${app[@]}" "$@"

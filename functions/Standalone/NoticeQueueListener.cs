@@ -6,21 +6,27 @@ namespace SlaFunctions.Standalone;
 /// <summary>Standalone, the sender's trigger: reads the Storage Queue and hands each message to the inbox, deleting
 /// it when handled. Like the Service Bus trigger in Azure, a message that fails is delivered again (when its
 /// visibility runs out) and, after <see cref="MaxDeliveries"/> tries, is dead-lettered into the poison list.</summary>
+/// <remarks>An empty queue is read again after <see cref="Idle"/>, or at once when this process's sweep has queued
+/// notices (<see cref="NoticeQueueWake"/>): notices another instance queued wait at most that long.</remarks>
 public sealed partial class NoticeQueueListener : BackgroundService
 {
     /// <summary>Deliveries before a message is dead-lettered, as Service Bus's max delivery count.</summary>
     public const int MaxDeliveries = 10;
 
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+    /// <summary>How long an empty queue waits before it is read again, unless woken.</summary>
+    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+
     private readonly StorageNoticeQueue _queue;
+    private readonly NoticeQueueWake _wake;
     private readonly INoticeInbox _inbox;
     private readonly ILogger<NoticeQueueListener> _logger;
 
     /// <summary>Creates the listener.</summary>
-    public NoticeQueueListener(StorageNoticeQueue queue, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
+    public NoticeQueueListener(StorageNoticeQueue queue, NoticeQueueWake wake, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
     {
         _queue = queue;
+        _wake = wake;
         _inbox = inbox;
         _logger = logger;
     }
@@ -73,7 +79,14 @@ public sealed partial class NoticeQueueListener : BackgroundService
             }
             if (read == 0)
             {
-                await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await _wake.WaitAsync(Idle, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

@@ -6,21 +6,24 @@ using SlaFunctions.Storage.Queues;
 namespace SlaFunctions.Standalone;
 
 /// <summary>Standalone, the sweep's trigger: runs it on <see cref="SweepOptions.Schedule"/> (UTC), sending notices to
-/// the Storage Queue. Behind the Functions host, the timer trigger does this instead.</summary>
+/// the Storage Queue, and wakes this process's queue listener when it queued any. Behind the Functions host, the timer
+/// trigger does this instead.</summary>
 public sealed partial class SweepTimer : BackgroundService
 {
     private readonly ISweep _sweep;
     private readonly StorageNoticeQueue _queue;
+    private readonly NoticeQueueWake _wake;
     private readonly CronExpression _schedule;
     private readonly TimeProvider _time;
     private readonly ILogger<SweepTimer> _logger;
 
     /// <summary>Creates the timer.</summary>
-    public SweepTimer(ISweep sweep, StorageNoticeQueue queue, SweepOptions options, TimeProvider time, ILogger<SweepTimer> logger)
+    public SweepTimer(ISweep sweep, StorageNoticeQueue queue, NoticeQueueWake wake, SweepOptions options, TimeProvider time, ILogger<SweepTimer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _sweep = sweep;
         _queue = queue;
+        _wake = wake;
         _schedule = SweepSchedule.TryParse(options.Schedule, out var schedule) ? schedule! : throw new ArgumentException($"Sweep:Schedule '{options.Schedule}' is not NCRONTAB.", nameof(options));
         _time = time;
         _logger = logger;
@@ -36,7 +39,10 @@ public sealed partial class SweepTimer : BackgroundService
             try
             {
                 await Task.Delay(next - now, _time, stoppingToken).ConfigureAwait(false);
-                await _sweep.RunAsync(_queue, stoppingToken).ConfigureAwait(false);
+                if ((await _sweep.RunAsync(_queue, stoppingToken).ConfigureAwait(false)).Notices > 0)
+                {
+                    _wake.Wake();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
