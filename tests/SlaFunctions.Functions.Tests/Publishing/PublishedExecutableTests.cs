@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -27,12 +26,12 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
     private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(20) };
     private Process? _process;
     private HookReceiver _receiver = null!;
-    private readonly StringBuilder _output = new();
+    private ProcessConsole _console = null!;
 
     public async Task InitializeAsync()
     {
         _receiver = await HookReceiver.StartAsync(HookSecret, SystemClock.Instance.GetCurrentInstant);
-        var port = FreePort();
+        var port = ProcessConsole.FreePort();
         var start = new ProcessStartInfo(Path.Combine(PublishedApp.Folder, PublishedApp.ExecutableName))
         {
             WorkingDirectory = PublishedApp.Folder,
@@ -54,10 +53,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         start.Environment["Webhooks__Connections__acme__Secrets__0"] = Secret;
         start.Environment["Webhooks__Connections__acme__Policy"] = "lumenvox";
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Record(e.Data);
-        _process.ErrorDataReceived += (_, e) => Record(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _console = ProcessConsole.Attach(_process);
         _client.BaseAddress = new Uri($"http://127.0.0.1:{port}");
 
         // The host's readiness wait: poll GET / until it answers, within its 30 s initialization timeout.
@@ -98,16 +94,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         }
     }
 
-    private string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    private string Output => _console.ToString();
 
     [Fact]
     public async Task Executable_PreviewAcrossAnIcsHoliday_SameAnswerAsTheJitBuild()
@@ -222,23 +209,5 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
