@@ -37,7 +37,7 @@ param webhookConnections webhookConnection[]
 param hookEndpoints hookEndpoint[] = []
 
 @description('Sweep schedule (NCRONTAB, six fields). Flex Consumption ignores WEBSITE_TIME_ZONE, so this is UTC.')
-param sweepSchedule string = '0 */1 * * * *'
+param sweepSchedule string = '*/2 * * * * *'
 
 @description('Most instances the app may scale out to (Flex: 40-1000).')
 @minValue(40)

@@ -99,6 +99,7 @@ public static partial class SlaServiceExtensions
         builder.Services.AddSingleton(provider => new HookSender(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HookSender)), hooks,
             provider.GetRequiredService<IClock>()));
         builder.Services.AddSingleton<INoticeInbox, NoticeSender>();
+        builder.Services.AddSingleton<NoticeQueueWake>();
         if (!behindHost && sweep.RunStandalone)
         {
             builder.Services.AddHostedService<SweepTimer>();

@@ -6,21 +6,28 @@ namespace SlaFunctions.Standalone;
 /// <summary>Standalone, the sender's trigger: reads the Storage Queue and hands each message to the inbox, deleting
 /// it when handled. Like the Service Bus trigger in Azure, a message that fails is delivered again (when its
 /// visibility runs out) and, after <see cref="MaxDeliveries"/> tries, is dead-lettered into the poison list.</summary>
+/// <remarks>An empty queue is read again after <see cref="Idle"/>, or at once when this process's sweep has queued
+/// notices (<see cref="NoticeQueueWake"/>): notices another instance queued wait at most that long.</remarks>
 public sealed partial class NoticeQueueListener : QueueListener
 {
     /// <summary>Deliveries before a message is dead-lettered, as Service Bus's max delivery count.</summary>
     public const int MaxDeliveries = 10;
 
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
+    /// <summary>How long an empty queue waits before it is read again, unless woken.</summary>
+    public static readonly TimeSpan Idle = TimeSpan.FromSeconds(2);
+
     private readonly StorageNoticeQueue _queue;
+    private readonly NoticeQueueWake _wake;
     private readonly INoticeInbox _inbox;
     private readonly ILogger<NoticeQueueListener> _logger;
 
     /// <summary>Creates the listener.</summary>
-    public NoticeQueueListener(StorageNoticeQueue queue, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
-        : base(TimeSpan.FromSeconds(2))
+    public NoticeQueueListener(StorageNoticeQueue queue, NoticeQueueWake wake, INoticeInbox inbox, ILogger<NoticeQueueListener> logger)
+        : base(Idle)
     {
         _queue = queue;
+        _wake = wake;
         _inbox = inbox;
         _logger = logger;
     }
@@ -50,6 +57,9 @@ public sealed partial class NoticeQueueListener : QueueListener
         }
         return messages.Count;
     }
+
+    /// <inheritdoc/>
+    protected override Task WaitWhileEmptyAsync(TimeSpan idle, CancellationToken cancellationToken) => _wake.WaitAsync(idle, cancellationToken);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Notice message {MessageId} failed on delivery {Delivery}; it will be delivered again")]
     private static partial void Failed(ILogger logger, string messageId, int delivery, Exception exception);

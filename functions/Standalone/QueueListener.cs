@@ -15,6 +15,9 @@ public abstract class QueueListener : BackgroundService
     /// <summary>Logs that the queue could not be read (storage down, a refused key, a bug).</summary>
     protected abstract void QueueDown(Exception exception);
 
+    /// <summary>Waits before reading an empty queue again: <paramref name="idle"/>, unless a listener knows better.</summary>
+    protected virtual Task WaitWhileEmptyAsync(TimeSpan idle, CancellationToken cancellationToken) => Task.Delay(idle, cancellationToken);
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,7 +39,14 @@ public abstract class QueueListener : BackgroundService
             }
             if (read == 0)
             {
-                await Task.Delay(_idle, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await WaitWhileEmptyAsync(_idle, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

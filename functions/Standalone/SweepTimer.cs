@@ -6,23 +6,26 @@ using SlaFunctions.Storage.Queues;
 namespace SlaFunctions.Standalone;
 
 /// <summary>Standalone, the sweep's trigger: runs it on <see cref="SweepOptions.Schedule"/> (UTC), sending notices to
-/// the Storage Queue and slices to the slice queue. Behind the Functions host, the timer trigger does this instead.</summary>
+/// the Storage Queue and slices to the slice queue, and wakes this process's queue listener when it queued notices.
+/// Behind the Functions host, the timer trigger does this instead.</summary>
 public sealed partial class SweepTimer : BackgroundService
 {
     private readonly ISweep _sweep;
     private readonly StorageNoticeQueue _queue;
     private readonly StorageSliceQueue _slices;
+    private readonly NoticeQueueWake _wake;
     private readonly CronExpression _schedule;
     private readonly TimeProvider _time;
     private readonly ILogger<SweepTimer> _logger;
 
     /// <summary>Creates the timer.</summary>
-    public SweepTimer(ISweep sweep, StorageNoticeQueue queue, StorageSliceQueue slices, SweepOptions options, TimeProvider time, ILogger<SweepTimer> logger)
+    public SweepTimer(ISweep sweep, StorageNoticeQueue queue, StorageSliceQueue slices, NoticeQueueWake wake, SweepOptions options, TimeProvider time, ILogger<SweepTimer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _sweep = sweep;
         _queue = queue;
         _slices = slices;
+        _wake = wake;
         _schedule = SweepSchedule.TryParse(options.Schedule, out var schedule) ? schedule! : throw new ArgumentException($"Sweep:Schedule '{options.Schedule}' is not NCRONTAB.", nameof(options));
         _time = time;
         _logger = logger;
@@ -38,7 +41,10 @@ public sealed partial class SweepTimer : BackgroundService
             try
             {
                 await Task.Delay(next - now, _time, stoppingToken).ConfigureAwait(false);
-                await _sweep.RunAsync(_queue, _slices, stoppingToken).ConfigureAwait(false);
+                if ((await _sweep.RunAsync(_queue, _slices, stoppingToken).ConfigureAwait(false)).Notices > 0)
+                {
+                    _wake.Wake();
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -366,7 +366,7 @@ for (const [name, viewport] of [["1400 px", DESKTOP], ["390 px", PHONE]]) {
 test("the case timeline lists each notice by its rule, with nothing undefined", async () => {
   const url = `${app.url}/api/cases/liveops-desk/LO-1`;
   let view;
-  // The sweep runs every minute: wait for the breached LO-1's notices to be recorded.
+  // The sweep runs every few seconds: wait for the breached LO-1's notices to be recorded.
   for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 2000))) {
     view = await (await fetch(url, { headers: { "x-api-key": app.key } })).json();
     if (view.notices?.length) break;

@@ -118,6 +118,9 @@ public sealed class FunctionJsonTests
         // Sweep:Schedule; "%Sweep__Schedule%" does not resolve (Azure/azure-functions-host#10246).
         Assert.Equal("%Sweep:Schedule%", timer["schedule"]!.GetValue<string>());
         Assert.False(timer["runOnStartup"]!.GetValue<bool>());
+        // No schedule monitor: every few seconds it would read and write a status blob per tick, and a missed tick costs
+        // nothing, since the next sweep reads from the checkpoint.
+        Assert.False(timer["useMonitor"]!.GetValue<bool>());
         Assert.Equal(("serviceBus", SweepInvocation.OutputBinding, "escalations", "ServiceBusConnection"),
             (output["type"]!.GetValue<string>(), output["name"]!.GetValue<string>(), output["queueName"]!.GetValue<string>(), output["connection"]!.GetValue<string>()));
     }
