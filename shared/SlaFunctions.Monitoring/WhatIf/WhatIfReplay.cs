@@ -100,7 +100,7 @@ public sealed class WhatIfReplay(CaseTables tables, PolicyCatalog policies, Webh
                 return;
             }
             var key = record.Snapshot.Key;
-            var customer = webhooks.CustomerOf(key.Connection);
+            var customer = webhooks.CustomerOf(record.Snapshot);
             var before = new ComplianceCase(loaded, record, customer);
             var after = new ComplianceCase(query.Draft.InForceAt(record.Snapshot.OpenedAt), record, customer);
             try

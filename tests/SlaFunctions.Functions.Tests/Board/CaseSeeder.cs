@@ -16,22 +16,36 @@ namespace SlaFunctions.Functions.Tests.Board;
 /// the app's fake clock, and reads the API with the key.</summary>
 internal sealed class CaseSeeder(CaseApi api)
 {
-    public async Task OpenAsync(string connection, string id, Instant openedAt, string priority, string? assignee = null, params CaseEvent[] events)
+    public async Task OpenAsync(string connection, string id, Instant openedAt, string priority, string? assignee = null, params CaseEvent[] events) =>
+        await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(PolicyOf(connection), Incoming(connection, id, openedAt, priority, assignee, events), default);
+
+    /// <summary>As <see cref="OpenAsync"/>, for <paramref name="customer"/>, as a delivery naming that organisation
+    /// would open it.</summary>
+    public async Task OpenForCustomerAsync(string connection, string id, Instant openedAt, string priority, string customer, params CaseEvent[] events)
+    {
+        var policy = PolicyOf(connection);
+        await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(CaseContract.For(policy, customer), _ => policy,
+            Incoming(connection, id, openedAt, priority, null, events), default);
+    }
+
+    private Engine.Contracts.Policy PolicyOf(string connection)
     {
         var options = api.Services.GetRequiredService<WebhookOptions>().Connections[connection];
         api.Services.GetRequiredService<PolicyCatalog>().TryGet(options.Policy, out var policy);
-        await api.Services.GetRequiredService<CaseIngestion>().ApplyAsync(policy!, new IncomingCase
-        {
-            Key = new CaseKey(connection, id),
-            DeliveryId = $"{id}-{events.Length}",
-            OpenedAt = openedAt,
-            Priority = priority,
-            Title = $"Case {id}",
-            Url = $"https://desk.example/{id}",
-            Assignee = assignee,
-            Events = events,
-        }, default);
+        return policy!;
     }
+
+    private static IncomingCase Incoming(string connection, string id, Instant openedAt, string priority, string? assignee, CaseEvent[] events) => new()
+    {
+        Key = new CaseKey(connection, id),
+        DeliveryId = $"{id}-{events.Length}",
+        OpenedAt = openedAt,
+        Priority = priority,
+        Title = $"Case {id}",
+        Url = $"https://desk.example/{id}",
+        Assignee = assignee,
+        Events = events,
+    };
 
     public async Task<(System.Net.HttpStatusCode Status, string Text, string? MediaType)> GetTextAsync(string path, string? accept = null)
     {

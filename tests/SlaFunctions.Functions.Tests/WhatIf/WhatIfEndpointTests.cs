@@ -109,6 +109,23 @@ public sealed class WhatIfEndpointTests : IAsyncLifetime
         Assert.Equal((100.0, 0.0, -100.0), ((double)zendesk["before"]!["percentMet"]!, (double)zendesk["after"]!["percentMet"]!, (double)zendesk["percentMetChange"]!));
     }
 
+    // A case keeps the customer its delivery named (a policy per customer): the what-if counts it there, as the
+    // compliance report does, not under the connection's customer.
+    [Fact]
+    public async Task WhatIf_CaseOpenedForAnotherCustomer_CountedUnderThatCustomer()
+    {
+        await new CaseSeeder(_api).OpenForCustomerAsync("acme-events", "E", Instant.FromUtc(2026, 10, 12, 9, 0), "1", "Initech",
+            CaseEvent.AgentReply(Instant.FromUtc(2026, 10, 12, 9, 20)), CaseEvent.StatusChange(Instant.FromUtc(2026, 10, 12, 12, 0), CaseStatus.Solved));
+
+        var (_, report) = await PostAsync(Body(Draft));
+
+        var rows = report!["compliance"]!.AsArray().ToDictionary(r => ((string)r!["customer"]!, (string)r["target"]!));
+        var initech = rows[("Initech", "firstResponse")]!;
+        Assert.Equal((1, 0, 1, 0), ((int)initech["before"]!["met"]!, (int)initech["before"]!["breached"]!, (int)initech["after"]!["met"]!, (int)initech["after"]!["breached"]!));
+        var acme = rows[("Acme", "firstResponse")]!;
+        Assert.Equal((1, 1), ((int)acme["before"]!["met"]!, (int)acme["before"]!["breached"]!));
+    }
+
     [Fact]
     public async Task WhatIf_SameDocument_ChangesNothing()
     {
