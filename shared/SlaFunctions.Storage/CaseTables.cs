@@ -14,7 +14,6 @@ public sealed class CaseTables : IDisposable
 {
     private readonly TableServiceClient _service;
     private readonly TableClient _cases;
-    private readonly TableClient _due;
     private readonly TableClient _outbox;
     private readonly TableClient _deliveries;
     private readonly TableClient _poison;
@@ -37,12 +36,11 @@ public sealed class CaseTables : IDisposable
             ? new TableServiceClient(endpoint, Credential(options.ClientId), client)
             : new TableServiceClient(options.ConnectionString, client);
         _cases = _service.GetTableClient(options.CasesTable);
-        _due = _service.GetTableClient(options.DueTable);
         _outbox = _service.GetTableClient(options.OutboxTable);
         _deliveries = _service.GetTableClient(options.DeliveriesTable);
         _poison = _service.GetTableClient(options.PoisonTable);
         _webhookLog = _service.GetTableClient(options.WebhookLogTable);
-        Store = new CaseStore(_cases, new DueIndex(_due));
+        Store = new CaseStore(_cases, new DueIndex(_service, options.DueTable));
         Outbox = new NoticeOutbox(_outbox);
         Checkpoint = new SweepCheckpoint(_outbox);
         Slices = new SweepSlices(_outbox);
@@ -85,7 +83,7 @@ public sealed class CaseTables : IDisposable
         {
             if (!_created)
             {
-                foreach (var table in new[] { _cases, _due, _outbox, _deliveries, _poison, _webhookLog })
+                foreach (var table in new[] { _cases, _outbox, _deliveries, _poison, _webhookLog })
                 {
                     await CreateAsync(table.Name, cancellationToken).ConfigureAwait(false);
                 }

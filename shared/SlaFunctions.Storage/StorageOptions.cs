@@ -1,3 +1,5 @@
+using SlaFunctions.Storage.Cases;
+
 namespace SlaFunctions.Storage;
 
 /// <summary>Settings of the <c>Storage</c> section: where the tables live.</summary>
@@ -22,7 +24,8 @@ public sealed class StorageOptions
     /// <summary>Retries the SDK makes on a transient failure before the app answers 503.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>The due index table.</summary>
+    /// <summary>The due index: its tables are this name followed by the day (<c>casedue20260310</c>), and a table of
+    /// this name alone is one an earlier version kept (read until it is drained, then dropped).</summary>
     public string DueTable { get; set; } = "casedue";
 
     /// <summary>The table of notices in flight or held (and the sweep's checkpoint).</summary>
@@ -61,6 +64,10 @@ public sealed class StorageOptions
             {
                 problems.Add($"{key} '{name}' is not a table name: 3-63 letters and digits, starting with a letter.");
             }
+        }
+        if (DueTable is { Length: > DueIndex.MaxNameLength and <= 63 })
+        {
+            problems.Add($"Storage:DueTable '{DueTable}' is too long: at most {DueIndex.MaxNameLength} characters, as the due index adds the day (8 digits) to it.");
         }
         foreach (var (key, name) in new[] { ("Storage:QueueName", QueueName), ("Storage:SliceQueueName", SliceQueueName) })
         {

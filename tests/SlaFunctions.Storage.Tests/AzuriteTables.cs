@@ -11,16 +11,20 @@ public sealed class AzuriteTables : IAsyncDisposable
 
     private readonly TableServiceClient _service = new(ConnectionString);
 
-    private AzuriteTables(TableClient cases, TableClient due)
+    private AzuriteTables(TableClient cases, string dueName)
     {
         Cases = cases;
-        DueTable = due;
-        Store = new CaseStore(cases, new DueIndex(due));
+        DueName = dueName;
+        Due = new DueIndex(_service, dueName);
+        Store = new CaseStore(cases, Due);
     }
 
     public TableClient Cases { get; }
 
-    public TableClient DueTable { get; }
+    /// <summary>The due index's name: its day tables are this followed by the day.</summary>
+    public string DueName { get; }
+
+    public DueIndex Due { get; }
 
     public CaseStore Store { get; }
 
@@ -29,23 +33,24 @@ public sealed class AzuriteTables : IAsyncDisposable
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var service = new TableServiceClient(ConnectionString);
         var cases = service.GetTableClient("cases" + suffix);
-        var due = service.GetTableClient("due" + suffix);
         try
         {
             await cases.CreateIfNotExistsAsync();
-            await due.CreateIfNotExistsAsync();
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
         {
             throw new InvalidOperationException("Azurite is not answering on 127.0.0.1:10002; run the tests with `bash eng/test.sh`, which starts it.", ex);
         }
-        return new AzuriteTables(cases, due);
+        return new AzuriteTables(cases, "due" + suffix);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Cases.DeleteAsync();
-        await DueTable.DeleteAsync();
-        _ = _service;
+        // The due index's day tables, and the table of its name alone when a test made one.
+        await foreach (var table in _service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {DueName} and TableName lt {DueName + ":"}")))
+        {
+            await _service.DeleteTableAsync(table.Name);
+        }
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SweepSet
     private readonly List<string> _outboxes = [];
     private const int Templates = 12;
     private List<TableEntity> _dueRows = [];
-    private List<TableEntity> _dueIndexRows = [];
+    private List<DueRow> _dueIndexRows = [];
     private int _run;
 
     public SweepSet(string name, int open, int due, string storage, PolicyCatalog policies, Instant now)
@@ -90,18 +90,18 @@ internal sealed class SweepSet
         progress($"{Due} due cases and {templates} templates ingested");
 
         var cases = CasesTable();
-        var due = DueTable();
-        var indexRows = await due.QueryAsync<TableEntity>().ToListAsync();
-        var copies = new List<(List<TableEntity> Rows, TableEntity Index, CaseKey Key)>();
+        var due = DueIndex();
+        var indexRows = await due.BetweenAsync(_now - Duration.FromDays(30), _now + Duration.FromDays(30), default).ToListAsync();
+        var copies = new List<(List<TableEntity> Rows, DueRow Index, CaseKey Key)>();
         for (var t = 0; t < templates; t++)
         {
             var key = Key(Due + t);
             var rows = await cases.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key.PartitionKey}")).ToListAsync();
-            var index = indexRows.Single(r => r.RowKey.EndsWith("|" + key.PartitionKey, StringComparison.Ordinal));
+            var index = indexRows.Single(r => r.Key == key);
             copies.Add((rows, index, key));
         }
         var copied = 0;
-        var indexCopies = new ConcurrentBag<TableEntity>();
+        var indexCopies = new ConcurrentBag<DueRow>();
         await ForEachAsync(Open - Due - templates, concurrency, async n =>
         {
             var i = Due + templates + n;
@@ -109,18 +109,18 @@ internal sealed class SweepSet
             var key = Key(i);
             string Map(string text) => text.Replace(template.PartitionKey, key.PartitionKey, StringComparison.Ordinal).Replace(template.ExternalId, key.ExternalId, StringComparison.Ordinal);
             await cases.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, Copy(r, Map))));
-            indexCopies.Add(Copy(index, Map));
+            indexCopies.Add(index with { Key = key });
             if (Interlocked.Increment(ref copied) % 10_000 == 0)
             {
                 progress($"{copied} cases copied");
             }
         });
-        await PutIndexRowsAsync(due, [.. indexCopies], concurrency);
+        await PutIndexRowsAsync([.. indexCopies], concurrency);
         progress($"{copied} cases copied, {indexCopies.Count} due-index rows written");
 
         // What reset puts back: the due cases' partitions and their index rows, as ingestion wrote them.
         _dueRows = await cases.QueryAsync<TableEntity>(DueCasesFilter()).ToListAsync();
-        _dueIndexRows = await due.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {_now.ToString("uuuuMMddHH", CultureInfo.InvariantCulture)}")).ToListAsync();
+        _dueIndexRows = await due.BetweenAsync(_now - Duration.FromDays(30), _now + Duration.FromSeconds(1), default).ToListAsync();
         if (_dueIndexRows.Count != Due)
         {
             throw new InvalidOperationException($"Set {_name} has {_dueIndexRows.Count} due-index rows up to now, not {Due}.");
@@ -136,7 +136,7 @@ internal sealed class SweepSet
         await ForEachAsync(now.Count, concurrency, i => cases.SubmitTransactionAsync(now[i].Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r))));
         var seeded = _dueRows.GroupBy(r => r.PartitionKey).ToList();
         await ForEachAsync(seeded.Count, concurrency, i => cases.SubmitTransactionAsync(seeded[i].Select(r => new TableTransactionAction(TableTransactionActionType.Add, Copy(r, t => t)))));
-        await PutIndexRowsAsync(DueTable(), [.. _dueIndexRows.Select(r => Copy(r, t => t))], concurrency);
+        await PutIndexRowsAsync(_dueIndexRows, concurrency);
     }
 
     /// <summary>One sweep at the fixed now, over a fresh outbox. With <paramref name="workers"/> 0 the timer judges
@@ -202,7 +202,8 @@ internal sealed class SweepSet
     {
         var service = new TableServiceClient(_storage);
         var options = Options($"bench{_name}outbox{_suffix}");
-        foreach (var table in _outboxes.Append(options.OutboxTable).Append(options.CasesTable).Append(options.DueTable).Append(options.DeliveriesTable).Append(options.PoisonTable))
+        var days = await DueTablesAsync(service, options.DueTable);
+        foreach (var table in _outboxes.Append(options.OutboxTable).Append(options.CasesTable).Concat(days).Append(options.DeliveriesTable).Append(options.PoisonTable))
         {
             await service.DeleteTableAsync(table);
         }
@@ -225,11 +226,22 @@ internal sealed class SweepSet
         return names.Count;
     }
 
+    /// <summary>The due index's tables named <paramref name="name"/>: its day tables (and one of that name alone).</summary>
+    internal static async Task<List<string>> DueTablesAsync(TableServiceClient service, string name)
+    {
+        var names = new List<string>();
+        await foreach (var table in service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {name} and TableName lt {name + ":"}")))
+        {
+            names.Add(table.Name);
+        }
+        return names;
+    }
+
     private static CaseKey Key(int i) => new(Connection, $"{i:D6}");
 
     private TableClient CasesTable() => new TableServiceClient(_storage).GetTableClient(Options("unused").CasesTable);
 
-    private TableClient DueTable() => new TableServiceClient(_storage).GetTableClient(Options("unused").DueTable);
+    private DueIndex DueIndex() => new(new TableServiceClient(_storage), Options("unused").DueTable);
 
     private string DueCasesFilter() =>
         TableClient.CreateQueryFilter($"PartitionKey ge {Key(0).PartitionKey} and PartitionKey le {Key(Due - 1).PartitionKey}");
@@ -249,11 +261,15 @@ internal sealed class SweepSet
         return copy;
     }
 
-    // Due-index rows in transactions of up to 100 rows of one hour partition.
-    private static async Task PutIndexRowsAsync(TableClient due, List<TableEntity> rows, int concurrency)
+    // Due-index rows, as DueIndex writes them, in transactions of up to 100 rows of one hour partition (of one day's
+    // table, which the template cases' ingestion created).
+    private async Task PutIndexRowsAsync(List<DueRow> rows, int concurrency)
     {
-        var batches = rows.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)).ToList();
-        await ForEachAsync(batches.Count, concurrency, i => due.SubmitTransactionAsync(batches[i].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))));
+        var service = new TableServiceClient(_storage);
+        var index = DueIndex();
+        var batches = rows.GroupBy(r => r.Partition).SelectMany(g => g.Chunk(100)).ToList();
+        await ForEachAsync(batches.Count, concurrency, i => service.GetTableClient(index.TableOf(batches[i][0].At))
+            .SubmitTransactionAsync(batches[i].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(r.Partition, r.RowKey)))));
     }
 
     internal static async Task ForEachAsync(int count, int concurrency, Func<int, Task> body)

@@ -80,7 +80,7 @@ internal static class WhatIfRun
         finally
         {
             var service = new TableServiceClient(storage);
-            foreach (var table in new[] { options.CasesTable, options.DueTable, options.OutboxTable, options.DeliveriesTable, options.PoisonTable })
+            foreach (var table in new[] { options.CasesTable, options.OutboxTable, options.DeliveriesTable, options.PoisonTable }.Concat(await SweepSet.DueTablesAsync(service, options.DueTable)))
             {
                 await service.DeleteTableAsync(table);
             }

@@ -88,6 +88,7 @@ public sealed partial class Sweeper : ISweep
         // them again (a slice's rows are skipped while it is open, and read once it is done, in case some failed).
         var held = open.Concat(cut).Select(s => s.Earliest).Append(judged.FailedAt ?? now).Append(now).Min();
         await _tables.Checkpoint.SetAsync(held, cancellationToken).ConfigureAwait(false);
+        await RetireAsync(store, held - _options.OverlapDuration - Duration.FromDays(1), cancellationToken).ConfigureAwait(false);
         Swept(_logger, cases, queued, queuedSlices);
         activity?.SetTag("sla.queued", queued);
         activity?.SetTag("sla.slices", queuedSlices);
@@ -122,6 +123,20 @@ public sealed partial class Sweeper : ISweep
         return count;
     }
 
+    // Drops the due index's tables of days the sweep is a day past (once a day per process). A failure here costs only
+    // their space until the next try, so it is logged, never allowed to fail the sweep.
+    private async Task RetireAsync(CaseStore store, Instant before, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Due.RetireAsync(before, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            RetireFailed(_logger, ex);
+        }
+    }
+
     private async Task<int> QueueReadyAsync(INoticeQueue queue, Instant now, CancellationToken cancellationToken)
     {
         var count = 0;
@@ -147,6 +162,9 @@ public sealed partial class Sweeper : ISweep
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Swept {Cases} cases due; queued {Notices} notices and {Slices} slices")]
     private static partial void Swept(ILogger logger, int cases, int notices, int slices);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Dropping the due index's past days failed; the next sweep tries again")]
+    private static partial void RetireFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Slice {Slice}, queued at {QueuedAt}, is not done; queued again")]
     private static partial void SliceRequeued(ILogger logger, string slice, DateTimeOffset queuedAt);

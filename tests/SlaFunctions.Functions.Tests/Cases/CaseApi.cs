@@ -83,10 +83,8 @@ public sealed class CaseApi : WebApplicationFactory<Program>
     {
         var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
         var cases = service.GetTableClient(CasesTable);
-        var due = service.GetTableClient(DueTable);
         await cases.CreateIfNotExistsAsync();
-        await due.CreateIfNotExistsAsync();
-        return new SlaFunctions.Storage.Cases.CaseStore(cases, new SlaFunctions.Storage.Cases.DueIndex(due));
+        return new SlaFunctions.Storage.Cases.CaseStore(cases, new SlaFunctions.Storage.Cases.DueIndex(service, DueTable));
     }
 
     /// <summary>Deletes the tables <see cref="CreateStoreAsync"/> made and stops the app.</summary>

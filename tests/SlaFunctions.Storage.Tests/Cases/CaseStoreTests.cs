@@ -89,7 +89,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     [InlineData(400)] // about three events a row: the history moves to archive rows while writers race
     public async Task CommitAsync_FiftyDistinctAndTwentyDuplicatesInParallel_EachDistinctEventStoredOnce(int? budget)
     {
-        var store = budget is { } small ? new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), small) : _tables.Store;
+        var store = budget is { } small ? new CaseStore(_tables.Cases, _tables.Due, small) : _tables.Store;
         var key = new CaseKey("acme-jira", "SUP-42");
         var distinct = Enumerable.Range(0, 50).Select(i => (Delivery: $"d-{i}", At: Opened + Duration.FromMinutes(i)));
         var duplicates = Enumerable.Range(0, 20).Select(_ => (Delivery: "dup", At: Opened + Duration.FromHours(5)));
@@ -99,7 +99,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
 
         Assert.Equal(51, outcomes.Count(o => o == CommitOutcome.Applied));
         Assert.Equal(19, outcomes.Count(o => o == CommitOutcome.Duplicate));
-        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        var read = await new CaseStore(_tables.Cases, _tables.Due).GetAsync(key, default);
         Assert.Equal(51, read!.History.Count);
         Assert.Equal(51, read.History.Select(h => h.DeliveryId).Distinct().Count());
         Assert.Equal(51, read.Deliveries.Count);
@@ -115,7 +115,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         await _tables.Store.CommitAsync(key, "d-2", retitle, default);
 
         // Read afresh, as another instance would, and through the copy this one kept.
-        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var fresh = new CaseStore(_tables.Cases, _tables.Due);
         Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-2", retitle, default));
         Assert.Equal(CommitOutcome.Duplicate, await _tables.Store.CommitAsync(key, "d-2", retitle, default));
         Assert.Equal(2, (await fresh.GetAsync(key, default))!.Snapshot.Version);
@@ -154,7 +154,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     public async Task CommitAsync_AnotherProcessWroteSince_StaleCopyLosesOnItsETagAndTheCommitRereads()
     {
         // Two stores on one table stand for two app instances, each remembering the cases it wrote.
-        var other = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var other = new CaseStore(_tables.Cases, _tables.Due);
         var key = new CaseKey("acme-zendesk", "9");
         await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
         await other.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
@@ -200,7 +200,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     public async Task GetAsync_HistoryOutgrowsTheRow_EarlierStretchesMoveToArchiveRowsUnchanged_AndReadBackWhole()
     {
         // A budget of 400 characters holds about two events and their marks: the history moves on as it grows.
-        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var small = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 400);
         var key = new CaseKey("acme-zendesk", "long");
         await CommitRepliesAsync(small, key, 0, 6, marked: true);
         var archives = await ArchiveRows(key);
@@ -213,7 +213,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         Assert.Equal(archives.Count, row.GetInt32("Archived"));
         Assert.NotNull(row.GetString("History0")); // the latest stretch stays in the case row
         Assert.Equal(first.ETag, archives[0].ETag); // an archive row is written once and never again
-        foreach (var store in new[] { small, new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)) })
+        foreach (var store in new[] { small, new CaseStore(_tables.Cases, _tables.Due) })
         {
             var read = await store.GetAsync(key, default);
             Assert.Equal(Enumerable.Range(0, 9).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
@@ -221,7 +221,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
             Assert.Equal(9, read.Snapshot.Version);
         }
         // A redelivery of an event that moved to the first archive row is still caught, by a store that reads afresh.
-        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var fresh = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 400);
         Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-0", AppendReply(key, Opened, "d-0"), default));
     }
 
@@ -230,8 +230,8 @@ public sealed class CaseStoreTests : IAsyncLifetime
     {
         // Two instances; the first one's copy of the case is stale when its commit moves the row's history to an
         // archive row. That transaction must fail on the case row's ETag: if it went through, d-2 would be lost.
-        var one = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 300);
-        var two = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 300);
+        var one = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 300);
+        var two = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 300);
         var key = new CaseKey("acme-zendesk", "race");
         await one.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
         await two.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
@@ -248,7 +248,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         Assert.Equal(CommitOutcome.Applied, outcome);
         Assert.Equal([1, 2], seen);
         Assert.Single(await ArchiveRows(key));
-        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        var read = await new CaseStore(_tables.Cases, _tables.Due).GetAsync(key, default);
         Assert.Equal(["d-1", "d-2", "d-3"], read!.History.Select(h => h.DeliveryId));
     }
 
@@ -256,7 +256,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     public async Task CommitAsync_RedeliveryReachesAnInstanceWhoseCopyIsStale_IsADuplicate()
     {
         // The tool retries d-2 against the other instance, whose copy of the case predates d-2.
-        var other = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var other = new CaseStore(_tables.Cases, _tables.Due);
         var key = new CaseKey("acme-zendesk", "retry");
         await _tables.Store.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default);
         Assert.NotNull(await other.GetAsync(key, default)); // other remembers the case as it was after d-1
@@ -265,7 +265,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         var outcome = await other.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default);
 
         Assert.Equal(CommitOutcome.Duplicate, outcome);
-        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        var read = await new CaseStore(_tables.Cases, _tables.Due).GetAsync(key, default);
         Assert.Equal(["d-1", "d-2"], read!.History.Select(h => h.DeliveryId));
         Assert.Equal(2, read.Snapshot.Version);
     }
@@ -275,7 +275,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
     {
         // A reader that has the case row may find one archive row more than it counts: a writer's transaction added it
         // (and a newer case row) since. Only the rows the case row counts belong to what the reader read.
-        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var small = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 400);
         var key = new CaseKey("acme-zendesk", "beyond");
         await CommitRepliesAsync(small, key, 0, 6);
         var archives = await ArchiveRows(key);
@@ -287,7 +287,7 @@ public sealed class CaseStoreTests : IAsyncLifetime
         }
         await _tables.Cases.AddEntityAsync(beyond);
 
-        var read = await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default);
+        var read = await new CaseStore(_tables.Cases, _tables.Due).GetAsync(key, default);
 
         Assert.Equal(Enumerable.Range(0, 6).Select(i => $"d-{i}"), read!.History.Select(h => h.DeliveryId));
     }
@@ -304,17 +304,17 @@ public sealed class CaseStoreTests : IAsyncLifetime
         row["History0"] = history.ToJsonString();
         await _tables.Cases.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
 
-        var fresh = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable));
+        var fresh = new CaseStore(_tables.Cases, _tables.Due);
         Assert.Equal(["d-1"], (await fresh.GetAsync(key, default))!.Deliveries);
         Assert.Equal(CommitOutcome.Duplicate, await fresh.CommitAsync(key, "d-1", AppendReply(key, Opened, "d-1"), default));
         Assert.Equal(CommitOutcome.Applied, await fresh.CommitAsync(key, "d-2", AppendReply(key, Opened + Duration.FromMinutes(1), "d-2"), default));
-        Assert.Equal(["d-1", "d-2"], (await new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable)).GetAsync(key, default))!.Deliveries.Order());
+        Assert.Equal(["d-1", "d-2"], (await new CaseStore(_tables.Cases, _tables.Due).GetAsync(key, default))!.Deliveries.Order());
     }
 
     [Fact]
     public async Task CommitAsync_TwoCases_ShareNoRowKey()
     {
-        var small = new CaseStore(_tables.Cases, new DueIndex(_tables.DueTable), historyBudget: 400);
+        var small = new CaseStore(_tables.Cases, _tables.Due, historyBudget: 400);
         var one = new CaseKey("acme-zendesk", "1");
         var two = new CaseKey("acme-zendesk", "2");
         foreach (var key in new[] { one, two })
