@@ -31,7 +31,7 @@ public sealed class DueIndex
     private readonly string _name;
     private readonly TableClient _legacy;
     private readonly ConcurrentDictionary<string, TableClient> _days = new(StringComparer.Ordinal);
-    private volatile bool _legacyGone;
+    private volatile LegacyTable _legacyState;
     private string? _retiredBefore;
 
     /// <summary>The index whose day tables are <paramref name="name"/> followed by the day (<c>uuuuMMdd</c>), in
@@ -72,7 +72,15 @@ public sealed class DueIndex
     public async Task RemoveAsync(CaseKey key, Instant at, CancellationToken cancellationToken)
     {
         await DeleteAsync(DayTable(at), key, at, cancellationToken).ConfigureAwait(false);
-        if (!_legacyGone)
+        if (_legacyState == LegacyTable.Unknown)
+        {
+            // A process that removes rows without reading the index first (a slice worker) asks once. (Azurite answers
+            // a delete in a table that does not exist with success, so the delete cannot tell.)
+            _legacyState = await ReadAsync(_legacy, TableClient.CreateQueryFilter($"PartitionKey eq {"~"}"), cancellationToken, first: true).ConfigureAwait(false) is null
+                ? LegacyTable.Gone
+                : LegacyTable.Present;
+        }
+        if (_legacyState == LegacyTable.Present)
         {
             await DeleteAsync(_legacy, key, at, cancellationToken).ConfigureAwait(false);
         }
@@ -91,18 +99,18 @@ public sealed class DueIndex
         }
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {Bucket.Format(from)} and PartitionKey le {Bucket.Format(to)} and RowKey ge {Stamp.Format(from)} and RowKey lt {Stamp.Format(to)}");
-        var legacy = _legacyGone ? [] : await ReadAsync(_legacy, filter, cancellationToken).ConfigureAwait(false);
+        var legacy = _legacyState == LegacyTable.Gone ? [] : await ReadAsync(_legacy, filter, cancellationToken).ConfigureAwait(false);
         var rows = new List<string>();
         var last = to - Duration.FromSeconds(1);
         for (var day = from; Day.Format(day).CompareTo(Day.Format(last)) <= 0; day += Duration.FromDays(1))
         {
             rows.AddRange(await ReadAsync(DayTable(day), filter, cancellationToken).ConfigureAwait(false) ?? []);
         }
-        if (legacy is null)
+        if (_legacyState != LegacyTable.Gone)
         {
-            _legacyGone = true;
+            _legacyState = legacy is null ? LegacyTable.Gone : LegacyTable.Present;
         }
-        else if (legacy.Count > 0)
+        if (legacy is { Count: > 0 })
         {
             rows = [.. rows.Concat(legacy).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
@@ -137,13 +145,13 @@ public sealed class DueIndex
             await DropAsync(name, cancellationToken).ConfigureAwait(false);
             _days.TryRemove(name, out _);
         }
-        if (!_legacyGone)
+        if (_legacyState != LegacyTable.Gone)
         {
             var later = await ReadAsync(_legacy, TableClient.CreateQueryFilter($"PartitionKey ge {Bucket.Format(before)}"), cancellationToken, first: true).ConfigureAwait(false);
             if (later is null || later.Count == 0)
             {
                 await DropAsync(_legacy.Name, cancellationToken).ConfigureAwait(false);
-                _legacyGone = true;
+                _legacyState = LegacyTable.Gone;
             }
         }
         _retiredBefore = day;
@@ -203,7 +211,7 @@ public sealed class DueIndex
             // Already gone (another sweep or commit removed it, which is the outcome wanted), or no such table.
             if (table == _legacy && ex.ErrorCode == TableErrorCode.TableNotFound)
             {
-                _legacyGone = true;
+                _legacyState = LegacyTable.Gone;
             }
         }
     }
@@ -237,5 +245,13 @@ public sealed class DueIndex
         {
             // Another instance dropped it first.
         }
+    }
+
+    // Whether this process knows the table of earlier versions to exist.
+    private enum LegacyTable
+    {
+        Unknown,
+        Present,
+        Gone,
     }
 }
