@@ -28,7 +28,8 @@ namespace SlaFunctions.SweepBench;
 /// would (the case row, and its due-index row at its next check), at a fake clock set to the opening.
 /// Every other case is its template's rows under its own key (ids, title, url and delivery id rewritten): the same rows
 /// ingestion writes, without its read first, which on Azurite scans the whole table. Their first point (24 hours
-/// elapsed) is a day ahead, so their index rows sit in hour partitions the sweep's window never reaches.</para>
+/// elapsed) is a day ahead, so their index rows sit in the due index's tables of later days, which the sweep's window
+/// never reaches.</para>
 /// <para>Each timed sweep gets a fresh outbox table (so no checkpoint: it reads the first look-back, 7 days, up to
 /// now) and finds its due cases as seeded: <see cref="ResetAsync"/> puts back their partitions and index rows. The
 /// index rows the previous sweep wrote for their next check (+45 minutes) stay, as they would in production, outside
