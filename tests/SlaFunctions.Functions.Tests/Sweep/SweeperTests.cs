@@ -202,4 +202,35 @@ public sealed class SweeperTests : IAsyncLifetime
         Assert.Equal(1, await _tables.Outbox.CountAsync(default));
         Assert.Single((await _tables.Store.GetAsync(key, default))!.Noticed);
     }
+
+    // The due index keeps a table per day; the sweep drops a day's table once its checkpoint is a day past it.
+    [Fact]
+    public async Task Sweep_DaysLater_DropsThePastDaysTableAndKeepsTheCaseIndexed()
+    {
+        await _events.OpenAsync("C-8", Opened, "critical");
+        await SweepAtAsync(Opened + Duration.FromMinutes(1));
+        Assert.Contains(_api.DueTable + "20260309", await DueTablesAsync());
+
+        // Wednesday: the checkpoint passes Monday by more than a day.
+        var wednesday = Instant.FromUtc(2026, 3, 11, 12, 0);
+        await SweepAtAsync(wednesday);
+
+        var tables = await DueTablesAsync();
+        Assert.DoesNotContain(_api.DueTable + "20260309", tables);
+        var next = (await _tables.Store.GetAsync(new CaseKey("acme-events", "C-8"), default))!.Snapshot.NextCheckAt;
+        Assert.NotNull(next);
+        Assert.Contains(_tables.Store.Due.TableOf(next.Value), tables);
+        Assert.Contains(await _tables.Store.Due.BetweenAsync(next.Value, next.Value + Duration.FromSeconds(1), default).ToListAsync(), r => r.Key.ExternalId == "C-8");
+    }
+
+    private async Task<List<string>> DueTablesAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
+        var names = new List<string>();
+        await foreach (var table in service.QueryAsync(Azure.Data.Tables.TableClient.CreateQueryFilter($"TableName ge {_api.DueTable} and TableName lt {_api.DueTable + ":"}")))
+        {
+            names.Add(table.Name);
+        }
+        return names;
+    }
 }
