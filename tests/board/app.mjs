@@ -75,7 +75,7 @@ export async function startApp() {
     stop: async () => {
       try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
       await deleteTable(env.Storage__CasesTable);
-      await deleteTable(env.Storage__DueTable);
+      await deleteTables(env.Storage__DueTable);
     },
   };
 }
@@ -93,4 +93,18 @@ export async function deleteTable(name) {
     method: "DELETE",
     headers: { "x-ms-date": date, "x-ms-version": "2019-02-02", Authorization: `SharedKeyLite ${account}:${signature}`, Accept: "application/json" },
   });
+}
+
+// Deletes the tables whose names start with `prefix`: the due index's day tables (`<prefix>20260310`) and the table of
+// that name alone.
+export async function deleteTables(prefix) {
+  const date = new Date().toUTCString();
+  const resource = `/${account}/${account}/Tables`;
+  const signature = createHmac("sha256", accountKey).update(`${date}\n${resource}`).digest("base64");
+  const filter = encodeURIComponent(`TableName ge '${prefix}' and TableName lt '${prefix}:'`);
+  const answer = await fetch(`http://127.0.0.1:10002/${account}/Tables?$filter=${filter}`, {
+    headers: { "x-ms-date": date, "x-ms-version": "2019-02-02", Authorization: `SharedKeyLite ${account}:${signature}`, Accept: "application/json;odata=nometadata" },
+  });
+  const { value = [] } = answer.ok ? await answer.json() : {};
+  for (const { TableName } of value) await deleteTable(TableName);
 }
