@@ -102,7 +102,7 @@ public sealed class DueIndex
         var legacy = _legacyState == LegacyTable.Gone ? [] : await ReadAsync(_legacy, filter, cancellationToken).ConfigureAwait(false);
         var rows = new List<string>();
         var last = to - Duration.FromSeconds(1);
-        for (var day = from; Day.Format(day).CompareTo(Day.Format(last)) <= 0; day += Duration.FromDays(1))
+        for (var day = from; string.CompareOrdinal(Day.Format(day), Day.Format(last)) <= 0; day += Duration.FromDays(1))
         {
             rows.AddRange(await ReadAsync(DayTable(day), filter, cancellationToken).ConfigureAwait(false) ?? []);
         }
@@ -193,8 +193,9 @@ public sealed class DueIndex
                 }
             }
         }
-        catch (RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableNotFound || ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
+            // No such table.
             return null;
         }
         return keys;

@@ -70,6 +70,6 @@ internal sealed class CaseSeeder(CaseApi api)
     {
         var service = new TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(api.CasesTable);
-        await service.DeleteTableAsync(api.DueTable);
+        await service.DeleteDueTablesAsync(api.DueTable);
     }
 }

@@ -21,7 +21,7 @@ public sealed class HostProtocolTests : IAsyncLifetime
     {
         var service = new TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteTableAsync(_api.DueTable);
+        await service.DeleteDueTablesAsync(_api.DueTable);
         await _api.DisposeAsync();
     }
 

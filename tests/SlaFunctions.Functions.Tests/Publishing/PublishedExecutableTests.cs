@@ -52,10 +52,11 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         await _app.DisposeAsync();
         await _receiver.DisposeAsync();
         var service = new TableServiceClient("UseDevelopmentStorage=true");
-        foreach (var table in new[] { "aotcases", "aotdue", "aotoutbox", "aotsent", "aotpoison" })
+        foreach (var table in new[] { "aotcases", "aotoutbox", "aotsent", "aotpoison" })
         {
             await service.DeleteTableAsync(table + _suffix);
         }
+        await service.DeleteDueTablesAsync("aotdue" + _suffix);
     }
 
     private string Output => _app.Output;

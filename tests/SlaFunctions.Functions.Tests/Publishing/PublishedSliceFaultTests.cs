@@ -73,10 +73,11 @@ public sealed class PublishedSliceFaultTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         var service = new TableServiceClient("UseDevelopmentStorage=true");
-        foreach (var table in new[] { Storage.CasesTable, Storage.DueTable, Storage.OutboxTable, Storage.DeliveriesTable, Storage.PoisonTable, Storage.WebhookLogTable })
+        foreach (var table in new[] { Storage.CasesTable, Storage.OutboxTable, Storage.DeliveriesTable, Storage.PoisonTable, Storage.WebhookLogTable })
         {
             await service.DeleteTableAsync(table);
         }
+        await service.DeleteDueTablesAsync(Storage.DueTable);
         _tables.Dispose();
         if (Directory.Exists(_pickup))
         {
