@@ -101,10 +101,11 @@ public sealed class CaseStore
             {
                 await _due.AddAsync(key, check, cancellationToken).ConfigureAwait(false);
             }
+            var columns = StoredCase.ColumnsOf(row);
             ETag? written;
             try
             {
-                written = await WriteAsync(row, archive, stored, cancellationToken).ConfigureAwait(false);
+                written = await WriteAsync(row, columns, archive, stored, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 || ex.Status == 404 && stored is not null)
             {
@@ -121,7 +122,7 @@ public sealed class CaseStore
             }
             if (written is { } etag)
             {
-                _recent.Remember(key, new StoredCase(Extend(current, CaseRows.ToSnapshot(row), added), etag, Archived(row), next, StoredCase.ColumnsOf(row)));
+                _recent.Remember(key, new StoredCase(Extend(current, CaseRows.ToSnapshot(row), added), etag, Archived(row), next, columns));
             }
             else
             {
@@ -162,12 +163,12 @@ public sealed class CaseStore
         return (row, archive, tail);
     }
 
-    // Writes the case row on the ETag read (an insert for a new case), with the archive row in the same transaction
-    // when there is one. Returns the row's new ETag. The row is merged when it writes every column the stored row holds
-    // (the outcome is the same row as a replace), and replaced when one would be left behind: on Azure both are one
-    // write, and Azurite merges a row in place but replaces it by removing and inserting, which costs it time in
-    // proportion to the rows in the table (README, "Speed").
-    private async Task<ETag?> WriteAsync(TableEntity row, TableEntity? archive, StoredCase? stored, CancellationToken cancellationToken)
+    // Writes the case row (holding `columns`) on the ETag read (an insert for a new case), with the archive row in the
+    // same transaction when there is one. Returns the row's new ETag. The row is merged when it writes every column the
+    // stored row holds (the outcome is the same row as a replace), and replaced when one would be left behind: on Azure
+    // both are one write, and Azurite merges a row in place but replaces it by removing and inserting, which costs it
+    // time in proportion to the rows in the table (README, "Speed").
+    private async Task<ETag?> WriteAsync(TableEntity row, IReadOnlySet<string> columns, TableEntity? archive, StoredCase? stored, CancellationToken cancellationToken)
     {
         if (archive is not null)
         {
@@ -179,7 +180,7 @@ public sealed class CaseStore
         {
             return (await _cases.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)).Headers.ETag;
         }
-        var mode = stored.Columns.IsSubsetOf(StoredCase.ColumnsOf(row)) ? TableUpdateMode.Merge : TableUpdateMode.Replace;
+        var mode = stored.Columns.IsSubsetOf(columns) ? TableUpdateMode.Merge : TableUpdateMode.Replace;
         return (await _cases.UpdateEntityAsync(row, stored.ETag, mode, cancellationToken).ConfigureAwait(false)).Headers.ETag;
     }
 
