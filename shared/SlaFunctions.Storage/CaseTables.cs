@@ -85,7 +85,7 @@ public sealed class CaseTables : IDisposable
             {
                 foreach (var table in new[] { _cases, _outbox, _deliveries, _poison, _webhookLog })
                 {
-                    await CreateAsync(table.Name, cancellationToken).ConfigureAwait(false);
+                    await TableCalls.CreateIfMissingAsync(_service, table.Name, cancellationToken).ConfigureAwait(false);
                 }
                 _created = true;
             }
@@ -123,20 +123,6 @@ public sealed class CaseTables : IDisposable
         catch (Exception ex) when (ex is Azure.RequestFailedException or AuthenticationFailedException or HttpRequestException)
         {
             return $"Table Storage ({_service.Uri.Host}) refused the call: {ex.Message.Split('\n')[0]}";
-        }
-    }
-
-    // Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the Native
-    // AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model instead.
-    private async Task CreateAsync(string table, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _service.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableAlreadyExists)
-        {
-            // The table is there: exactly what was asked for.
         }
     }
 

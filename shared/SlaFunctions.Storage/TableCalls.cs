@@ -43,6 +43,22 @@ internal static class TableCalls
         }
     }
 
+    /// <summary>Creates <paramref name="table"/>; one that exists already is fine.</summary>
+    /// <remarks>Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the
+    /// Native AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model
+    /// instead.</remarks>
+    public static async Task CreateIfMissingAsync(TableServiceClient service, string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await service.CreateTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == Azure.Data.Tables.Models.TableErrorCode.TableAlreadyExists)
+        {
+            // The table is there: exactly what was asked for.
+        }
+    }
+
     // 0 is no response at all (connection refused); 408, 429 and 5xx are worth a retry later.
     public static bool IsTransient(RequestFailedException ex) => ex.Status is 0 or 408 or 429 or >= 500;
 }

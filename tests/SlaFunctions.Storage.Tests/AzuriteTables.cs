@@ -47,10 +47,6 @@ public sealed class AzuriteTables : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cases.DeleteAsync();
-        // The due index's day tables, and the table of its name alone when a test made one.
-        await foreach (var table in _service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {DueName} and TableName lt {DueName + ":"}")))
-        {
-            await _service.DeleteTableAsync(table.Name);
-        }
+        await Due.DropAllAsync(default);
     }
 }

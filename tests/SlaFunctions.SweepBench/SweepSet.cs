@@ -203,11 +203,11 @@ internal sealed class SweepSet
     {
         var service = new TableServiceClient(_storage);
         var options = Options($"bench{_name}outbox{_suffix}");
-        var days = await DueTablesAsync(service, options.DueTable);
-        foreach (var table in _outboxes.Append(options.OutboxTable).Append(options.CasesTable).Concat(days).Append(options.DeliveriesTable).Append(options.PoisonTable))
+        foreach (var table in _outboxes.Append(options.OutboxTable).Append(options.CasesTable).Append(options.DeliveriesTable).Append(options.PoisonTable))
         {
             await service.DeleteTableAsync(table);
         }
+        await new DueIndex(service, options.DueTable).DropAllAsync(default);
     }
 
     /// <summary>Deletes every table named as a set names them (<c>bencha…</c>, <c>benchb…</c>): what runs that were
@@ -225,17 +225,6 @@ internal sealed class SweepSet
             await service.DeleteTableAsync(name);
         }
         return names.Count;
-    }
-
-    /// <summary>The due index's tables named <paramref name="name"/>: its day tables (and one of that name alone).</summary>
-    internal static async Task<List<string>> DueTablesAsync(TableServiceClient service, string name)
-    {
-        var names = new List<string>();
-        await foreach (var table in service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {name} and TableName lt {name + ":"}")))
-        {
-            names.Add(table.Name);
-        }
-        return names;
     }
 
     private static CaseKey Key(int i) => new(Connection, $"{i:D6}");

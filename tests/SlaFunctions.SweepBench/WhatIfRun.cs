@@ -80,10 +80,11 @@ internal static class WhatIfRun
         finally
         {
             var service = new TableServiceClient(storage);
-            foreach (var table in new[] { options.CasesTable, options.OutboxTable, options.DeliveriesTable, options.PoisonTable }.Concat(await SweepSet.DueTablesAsync(service, options.DueTable)))
+            foreach (var table in new[] { options.CasesTable, options.OutboxTable, options.DeliveriesTable, options.PoisonTable })
             {
                 await service.DeleteTableAsync(table);
             }
+            await new DueIndex(service, options.DueTable).DropAllAsync(default);
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class DueIndex
     /// <summary>Forgets the row for <paramref name="key"/> at <paramref name="at"/>; a missing row is fine.</summary>
     public async Task RemoveAsync(CaseKey key, Instant at, CancellationToken cancellationToken)
     {
-        await DeleteAsync(DayTable(at), key, at, cancellationToken).ConfigureAwait(false);
+        await TableCalls.DeleteIfExistsAsync(DayTable(at), Bucket.Format(at), RowKey(key, at), cancellationToken).ConfigureAwait(false);
         if (_legacyState == LegacyTable.Unknown)
         {
             // A process that removes rows without reading the index first (a slice worker) asks once. (Azurite answers
@@ -82,7 +82,7 @@ public sealed class DueIndex
         }
         if (_legacyState == LegacyTable.Present)
         {
-            await DeleteAsync(_legacy, key, at, cancellationToken).ConfigureAwait(false);
+            await DeleteFromLegacyAsync(key, at, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -131,19 +131,15 @@ public sealed class DueIndex
         {
             return;
         }
-        var old = new List<string>();
-        await foreach (var table in _service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {_name + "0"} and TableName lt {_name + ":"}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var name in await TableNamesAsync(cancellationToken).ConfigureAwait(false))
         {
-            var suffix = table.Name[_name.Length..];
+            // A day table of an earlier day: not the earlier versions' table, nor one of the day or later.
+            var suffix = name[_name.Length..];
             if (suffix.Length == day.Length && suffix.All(char.IsAsciiDigit) && string.CompareOrdinal(suffix, day) < 0)
             {
-                old.Add(table.Name);
+                await DropAsync(name, cancellationToken).ConfigureAwait(false);
+                _days.TryRemove(name, out _);
             }
-        }
-        foreach (var name in old)
-        {
-            await DropAsync(name, cancellationToken).ConfigureAwait(false);
-            _days.TryRemove(name, out _);
         }
         if (_legacyState != LegacyTable.Gone)
         {
@@ -155,6 +151,19 @@ public sealed class DueIndex
             }
         }
         _retiredBefore = day;
+    }
+
+    /// <summary>Drops every table of the index: its day tables and the earlier versions' table. For clearing a store
+    /// away (tests, benchmarks), never for the running app.</summary>
+    /// <exception cref="RequestFailedException">Storage failed or refused.</exception>
+    public async Task DropAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in await TableNamesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await DropAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        _days.Clear();
+        _legacyState = LegacyTable.Gone;
     }
 
     /// <summary>The hour partition of a row at <paramref name="at"/>.</summary>
@@ -177,6 +186,17 @@ public sealed class DueIndex
     private static string RowKey(CaseKey key, Instant at) => RowKeyOf(key, at);
 
     private TableClient DayTable(Instant at) => _days.GetOrAdd(TableOf(at), _service.GetTableClient);
+
+    // The names of the tables starting with the index's name: its day tables and the earlier versions' table.
+    private async Task<List<string>> TableNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var table in _service.QueryAsync(TableClient.CreateQueryFilter($"TableName ge {_name} and TableName lt {_name + ":"}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(table.Name);
+        }
+        return names;
+    }
 
     // The row keys the filter finds in the table, or null when there is no such table.
     private static async Task<List<string>?> ReadAsync(TableClient table, string filter, CancellationToken cancellationToken, bool first = false)
@@ -201,33 +221,28 @@ public sealed class DueIndex
         return keys;
     }
 
-    private async Task DeleteAsync(TableClient table, CaseKey key, Instant at, CancellationToken cancellationToken)
+    // The delete of a row from the earlier versions' table; a missing row is fine, and a missing table (another
+    // instance dropped it) is remembered, so this process stops deleting there.
+    private async Task DeleteFromLegacyAsync(CaseKey key, Instant at, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(Bucket.Format(at), RowKey(key, at), ETag.All, cancellationToken).ConfigureAwait(false);
+            await _legacy.DeleteEntityAsync(Bucket.Format(at), RowKey(key, at), ETag.All, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            // Already gone (another sweep or commit removed it, which is the outcome wanted), or no such table.
-            if (table == _legacy && ex.ErrorCode == TableErrorCode.TableNotFound)
+            if (ex.ErrorCode == TableErrorCode.TableNotFound)
             {
                 _legacyState = LegacyTable.Gone;
             }
         }
     }
 
-    // Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the Native
-    // AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model instead.
     private async Task CreateAsync(string table, CancellationToken cancellationToken)
     {
         try
         {
-            await TableCalls.Guard(() => _service.CreateTableAsync(table, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableAlreadyExists)
-        {
-            // Another writer made it first.
+            await TableCalls.Guard(() => TableCalls.CreateIfMissingAsync(_service, table, cancellationToken)).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.ErrorCode == TableErrorCode.TableBeingDeleted)
         {

@@ -70,6 +70,6 @@ internal sealed class CaseSeeder(CaseApi api)
     {
         var service = new TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(api.CasesTable);
-        await service.DeleteDueTablesAsync(api.DueTable);
+        await new SlaFunctions.Storage.Cases.DueIndex(service, api.DueTable).DropAllAsync(default);
     }
 }

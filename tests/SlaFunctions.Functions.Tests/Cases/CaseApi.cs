@@ -92,7 +92,7 @@ public sealed class CaseApi : WebApplicationFactory<Program>
     {
         var service = new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(CasesTable);
-        await service.DeleteDueTablesAsync(DueTable);
+        await new SlaFunctions.Storage.Cases.DueIndex(service, DueTable).DropAllAsync(default);
         await service.DeleteTableAsync(_settings["Storage:WebhookLogTable"]!);
         await DisposeAsync();
     }

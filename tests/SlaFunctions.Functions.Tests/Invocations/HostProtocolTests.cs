@@ -21,7 +21,7 @@ public sealed class HostProtocolTests : IAsyncLifetime
     {
         var service = new TableServiceClient("UseDevelopmentStorage=true");
         await service.DeleteTableAsync(_api.CasesTable);
-        await service.DeleteDueTablesAsync(_api.DueTable);
+        await new SlaFunctions.Storage.Cases.DueIndex(service, _api.DueTable).DropAllAsync(default);
         await _api.DisposeAsync();
     }
 

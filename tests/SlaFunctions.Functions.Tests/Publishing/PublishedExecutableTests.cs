@@ -56,7 +56,7 @@ public sealed class PublishedExecutableTests : IAsyncLifetime
         {
             await service.DeleteTableAsync(table + _suffix);
         }
-        await service.DeleteDueTablesAsync("aotdue" + _suffix);
+        await new SlaFunctions.Storage.Cases.DueIndex(service, "aotdue" + _suffix).DropAllAsync(default);
     }
 
     private string Output => _app.Output;

@@ -77,7 +77,7 @@ public sealed class PublishedSliceFaultTests : IAsyncLifetime
         {
             await service.DeleteTableAsync(table);
         }
-        await service.DeleteDueTablesAsync(Storage.DueTable);
+        await new SlaFunctions.Storage.Cases.DueIndex(service, Storage.DueTable).DropAllAsync(default);
         _tables.Dispose();
         if (Directory.Exists(_pickup))
         {
