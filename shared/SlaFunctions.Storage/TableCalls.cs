@@ -43,6 +43,37 @@ internal static class TableCalls
         }
     }
 
+    /// <summary>Adds <paramref name="row"/>; false when a row with its keys is there already.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public static async Task<bool> TryAddAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Guard(() => table.AddEntityAsync(row, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Merges <paramref name="change"/> into its row if the row still has <paramref name="etag"/>; false when
+    /// someone else changed or removed the row since it was read.</summary>
+    /// <exception cref="StorageUnavailableException">Storage failed.</exception>
+    public static async Task<bool> TryMergeAsync(TableClient table, TableEntity change, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Guard(() => table.UpdateEntityAsync(change, etag, TableUpdateMode.Merge, cancellationToken)).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates <paramref name="table"/>; one that exists already is fine.</summary>
     /// <remarks>Not TableClient.CreateIfNotExistsAsync: it builds its request body with reflection-based JSON, which the
     /// Native AOT build cannot run (Azure/azure-sdk-for-net#56640). CreateTableAsync sends a source-generated model

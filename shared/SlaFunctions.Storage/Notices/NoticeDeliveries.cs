@@ -45,15 +45,11 @@ public sealed class NoticeDeliveries
             ["Target"] = about.Target,
             ["At"] = about.At?.ToDateTimeOffset(),
         };
-        try
+        if (await TableCalls.TryAddAsync(_table, row, cancellationToken).ConfigureAwait(false))
         {
-            await TableCalls.Guard(() => _table.AddEntityAsync(row, cancellationToken)).ConfigureAwait(false);
             return (ClaimOutcome.Claimed, 0, null);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Someone has been here before: read what they left.
-        }
+        // Someone has been here before: read what they left.
         var found = await TableCalls.Guard(() => _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (!found.HasValue)
         {
@@ -76,16 +72,10 @@ public sealed class NoticeDeliveries
         {
             return (outcome, attempts, outcome == ClaimOutcome.NotYet ? nextTry : null);
         }
-        try
-        {
-            var update = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = nameof(DeliveryState.Sending), ["ClaimedAt"] = now.ToDateTimeOffset() };
-            await TableCalls.Guard(() => _table.UpdateEntityAsync(update, current.ETag, TableUpdateMode.Merge, cancellationToken)).ConfigureAwait(false);
-            return (ClaimOutcome.Claimed, attempts, null);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return (ClaimOutcome.Busy, attempts, null);
-        }
+        var update = new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = nameof(DeliveryState.Sending), ["ClaimedAt"] = now.ToDateTimeOffset() };
+        return await TableCalls.TryMergeAsync(_table, update, current.ETag, cancellationToken).ConfigureAwait(false)
+            ? (ClaimOutcome.Claimed, attempts, null)
+            : (ClaimOutcome.Busy, attempts, null);
     }
 
     /// <summary>Records that the claimed notice was handed to the mail system.</summary>

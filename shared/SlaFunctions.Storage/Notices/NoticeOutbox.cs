@@ -48,19 +48,10 @@ public sealed class NoticeOutbox
     /// <summary>Records that <paramref name="entry"/> was queued at <paramref name="now"/>; false when someone else
     /// changed the row since it was read (and so owns it now).</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public async Task<bool> MarkQueuedAsync(OutboxEntry entry, Instant now, CancellationToken cancellationToken)
+    public Task<bool> MarkQueuedAsync(OutboxEntry entry, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        try
-        {
-            await TableCalls.Guard(() => _table.UpdateEntityAsync(new TableEntity(Pending, CaseKey.Escape(entry.Id)) { ["QueuedAt"] = now.ToDateTimeOffset() },
-                entry.ETag, TableUpdateMode.Merge, cancellationToken)).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
+        return TableCalls.TryMergeAsync(_table, new TableEntity(Pending, CaseKey.Escape(entry.Id)) { ["QueuedAt"] = now.ToDateTimeOffset() }, entry.ETag, cancellationToken);
     }
 
     /// <summary>Forgets notice <paramref name="id"/>: the sender is done with every recipient.</summary>

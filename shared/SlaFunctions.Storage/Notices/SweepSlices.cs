@@ -21,22 +21,14 @@ public sealed class SweepSlices
     /// <summary>Records <paramref name="slice"/>; false when a slice of that id is already recorded (another sweep cut
     /// the same rows, and queued it).</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public async Task<bool> AddAsync(SweepSlice slice, CancellationToken cancellationToken)
+    public Task<bool> AddAsync(SweepSlice slice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slice);
-        try
+        return TableCalls.TryAddAsync(_table, new TableEntity(Partition, slice.Id)
         {
-            await TableCalls.Guard(() => _table.AddEntityAsync(new TableEntity(Partition, slice.Id)
-            {
-                ["Rows"] = string.Join('\n', slice.Rows.Select(r => r.RowKey)),
-                ["QueuedAt"] = slice.QueuedAt.ToDateTimeOffset(),
-            }, cancellationToken)).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
+            ["Rows"] = string.Join('\n', slice.Rows.Select(r => r.RowKey)),
+            ["QueuedAt"] = slice.QueuedAt.ToDateTimeOffset(),
+        }, cancellationToken);
     }
 
     /// <summary>The slice <paramref name="id"/>, or null when it is done (or was never cut).</summary>
@@ -60,19 +52,10 @@ public sealed class SweepSlices
     /// <summary>Records that <paramref name="slice"/> was queued again at <paramref name="now"/>; false when someone else
     /// changed or finished it since it was read.</summary>
     /// <exception cref="StorageUnavailableException">Storage failed.</exception>
-    public async Task<bool> MarkQueuedAsync(SweepSlice slice, Instant now, CancellationToken cancellationToken)
+    public Task<bool> MarkQueuedAsync(SweepSlice slice, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slice);
-        try
-        {
-            await TableCalls.Guard(() => _table.UpdateEntityAsync(new TableEntity(Partition, slice.Id) { ["QueuedAt"] = now.ToDateTimeOffset() },
-                slice.ETag, TableUpdateMode.Merge, cancellationToken)).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
+        return TableCalls.TryMergeAsync(_table, new TableEntity(Partition, slice.Id) { ["QueuedAt"] = now.ToDateTimeOffset() }, slice.ETag, cancellationToken);
     }
 
     /// <summary>Forgets slice <paramref name="id"/>: it is done.</summary>
