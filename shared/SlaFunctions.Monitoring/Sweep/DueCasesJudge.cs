@@ -26,9 +26,8 @@ internal sealed partial class DueCasesJudge(CaseTables tables, CaseJudge judge, 
             {
                 foreach (var notice in await judge.JudgeAsync(store, entry.Key, entry.Value, now, token).ConfigureAwait(false))
                 {
-                    if (await tables.Outbox.MarkQueuedAsync(notice, now, token).ConfigureAwait(false))
+                    if (await OutboxQueueing.QueueAsync(tables, notice, now, queue, token).ConfigureAwait(false))
                     {
-                        await queue.SendAsync(notice.Body, token).ConfigureAwait(false);
                         Interlocked.Increment(ref queued);
                     }
                 }

@@ -147,15 +147,10 @@ public sealed partial class Sweeper : ISweep
         }
         foreach (var entry in ready)
         {
-            // Marked first: a concurrent sweep (or slice worker) that read the same row loses the ETag race and leaves
-            // it to this one.
-            if (!await _tables.Outbox.MarkQueuedAsync(entry, now, cancellationToken).ConfigureAwait(false))
+            if (await OutboxQueueing.QueueAsync(_tables, entry, now, queue, cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                count++;
             }
-            // The outbox holds the notice's JSON as the queue carries it: sent as it is, never parsed here.
-            await queue.SendAsync(entry.Body, cancellationToken).ConfigureAwait(false);
-            count++;
         }
         return count;
     }
