@@ -41,8 +41,7 @@ internal static class ConnectionCheckCommand
             await error.WriteLineAsync($"  {problem}");
         }
 
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.ConnectionString ??= storage.TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
+        var storage = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).WithLocalDefault();
         IReadOnlyList<WebhookDelivery> deliveries;
         try
         {
@@ -73,7 +72,7 @@ internal static class ConnectionCheckCommand
         PolicyCatalog policies;
         try
         {
-            policies = sla.ResolvePoliciesPath() is { } folder ? PolicyCatalog.LoadDirectory(folder) : PolicyCatalog.Empty;
+            policies = PolicyCatalog.LoadDirectoryOrEmpty(sla.ResolvePoliciesPath());
         }
         catch (PolicyLoadException ex)
         {

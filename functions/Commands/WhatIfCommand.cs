@@ -3,6 +3,7 @@ using NodaTime;
 using SlaFunctions.Hosting;
 using SlaFunctions.Monitoring;
 using SlaFunctions.Monitoring.Intake;
+using SlaFunctions.Monitoring.Preview;
 using SlaFunctions.Monitoring.Problems;
 using SlaFunctions.Monitoring.WhatIf;
 using SlaFunctions.Policies;
@@ -41,14 +42,13 @@ internal static class WhatIfCommand
             return CommandLine.Usage;
         }
         var read = PolicyReader.ReadFile(file);
-        var errors = new List<ProblemError>(read.Problems.Select(p => new ProblemError(p.Path.Length == 0 ? "policy" : $"policy.{p.Path}", p.Message)));
+        var errors = new List<ProblemError>(InlinePolicy.ProblemsOf(read));
         var sla = configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.ConnectionString ??= storage.TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
+        var storage = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).WithLocalDefault();
         var webhooks = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         try
         {
-            var policies = sla.ResolvePoliciesPath() is { } folder ? PolicyCatalog.LoadDirectory(folder) : PolicyCatalog.Empty;
+            var policies = PolicyCatalog.LoadDirectoryOrEmpty(sla.ResolvePoliciesPath());
             using var tables = new CaseTables(storage);
             var replay = new WhatIfReplay(tables, policies, webhooks, clock ?? SystemClock.Instance);
             var report = replay.Read(read.Policy, values.GetValueOrDefault("--from"), values.GetValueOrDefault("--to"), errors) is { } query

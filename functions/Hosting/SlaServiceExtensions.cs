@@ -34,14 +34,13 @@ public static partial class SlaServiceExtensions
         builder.Configuration.AddConsoleLogDefaults();
         var options = builder.Configuration.GetSection(SlaOptions.Section).Get<SlaOptions>() ?? new SlaOptions();
         var folder = options.ResolvePoliciesPath();
-        var catalog = folder is null ? PolicyCatalog.Empty : PolicyCatalog.LoadDirectory(folder);
+        var catalog = PolicyCatalog.LoadDirectoryOrEmpty(folder);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(new SlaFunctions.Monitoring.Catalog.PolicySources(folder));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        storage.ConnectionString ??= storage.TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
+        var storage = (builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).WithLocalDefault();
         var webhooks = builder.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         var sweep = builder.Configuration.GetSection(SweepOptions.Section).Get<SweepOptions>() ?? new SweepOptions();

@@ -47,12 +47,18 @@ public sealed class PolicyCatalog
     /// (<see cref="Policy.LaterVersions"/>).</summary>
     public bool TryGet(string id, [NotNullWhen(true)] out Policy? policy) => _policies.TryGetValue(id, out policy);
 
+    /// <summary>As <see cref="LoadDirectory"/>, or no policies when there is no <paramref name="directory"/> (none
+    /// found).</summary>
+    /// <exception cref="PolicyLoadException">Any file has a problem, or two share an id.</exception>
+    public static PolicyCatalog LoadDirectoryOrEmpty(string? directory) => directory is null ? Empty : LoadDirectory(directory);
+
     /// <summary>Loads every <c>.yaml</c>, <c>.yml</c> and <c>.json</c> policy in <paramref name="directory"/> (not the
     /// schema, not subfolders).</summary>
     /// <exception cref="PolicyLoadException">Any file has a problem, or two share an id; every problem of every file
     /// is listed.</exception>
     public static PolicyCatalog LoadDirectory(string directory)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         var policies = new List<Policy>();
         var problems = new List<string>();
         foreach (var file in PolicyFiles(directory))

@@ -15,6 +15,14 @@ public sealed class StorageOptions
     /// <summary>The account's table endpoint, reached with a managed identity: how the app runs in Azure, with no key.</summary>
     public Uri? TableEndpoint { get; set; }
 
+    /// <summary>These settings, with Azurite's connection string (<c>UseDevelopmentStorage=true</c>) when neither a
+    /// connection string nor an endpoint is set: the local default of the app and its commands.</summary>
+    public StorageOptions WithLocalDefault()
+    {
+        ConnectionString ??= TableEndpoint is null ? "UseDevelopmentStorage=true" : null;
+        return this;
+    }
+
     /// <summary>The user-assigned identity's client id, with <see cref="TableEndpoint"/>.</summary>
     public string? ClientId { get; set; }
 

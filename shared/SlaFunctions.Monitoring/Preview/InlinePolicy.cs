@@ -23,7 +23,15 @@ public static class InlinePolicy
         var read = node is JsonValue text && text.GetValueKind() == JsonValueKind.String
             ? PolicyReader.Read(text.GetValue<string>(), PolicyFormat.Yaml, baseDirectory: null)
             : PolicyReader.Read(node, baseDirectory: null);
-        errors.AddRange(read.Problems.Select(p => new ProblemError(p.Path.Length == 0 ? "policy" : $"policy.{p.Path}", p.Message)));
+        errors.AddRange(ProblemsOf(read));
         return read.Policy;
+    }
+
+    /// <summary>The problems of <paramref name="read"/> as a request's, under <c>policy.</c> (<c>policy</c> itself for
+    /// the document as a whole).</summary>
+    public static IEnumerable<ProblemError> ProblemsOf(PolicyReadResult read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return read.Problems.Select(p => new ProblemError(p.Path.Length == 0 ? "policy" : $"policy.{p.Path}", p.Message));
     }
 }
