@@ -34,7 +34,7 @@ public static class NoticeAtSending
         if (notice.Kind == NoticeKind.Warning && record is not null)
         {
             var history = new CaseHistory(record.Snapshot.OpenedAt, record.Snapshot.OpenedSeverity, record.History.Select(h => h.Event));
-            var status = new CaseClock(policy.InForceAt(record.Snapshot.OpenedAt), history).StateAt(now).Targets.FirstOrDefault(t => t.Name == target.Name);
+            var status = new CaseClock(policy, history).StateAt(now).Targets.FirstOrDefault(t => t.Name == target.Name);
             if (status is null || status.State is not (TargetState.Running or TargetState.Paused)
                 || (RunStart(notice.Key) is { } run && status.StartedAt?.ToUnixTimeSeconds() != run))
             {

@@ -124,7 +124,7 @@ internal static class PolicyBuilder
             Severities = source.Severities.Select(s => SeverityId(document, s)!).ToHashSet(),
             At = trigger,
             Every = source.Every is null ? null : Duration(source.Every),
-            Notify = [.. source.Notify.Select(n => PolicyWords.Roles.TryGetValue(n, out var role) ? Recipient.ForRole(role) : Recipient.ForAddress(n))],
+            Notify = [.. source.Notify.Select(Recipient.Named)],
         };
     }
 
