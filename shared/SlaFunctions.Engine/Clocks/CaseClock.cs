@@ -29,9 +29,12 @@ public sealed class CaseClock
     /// <exception cref="ArgumentException">The history names a severity the policy does not have.</exception>
     public CaseState StateAt(Instant asOf) => MoveAt(asOf) is { } move ? MovedStateAt(asOf, move) : OwnStateAt(asOf);
 
+    /// <summary>When the case moves to a later version of its policy (<see cref="Policy.OpenCasesMoveTo"/>): that
+    /// version's date, when the case opened before it; otherwise null.</summary>
+    public Instant? MovesAt => _policy.OpenCasesMoveTo is { } move && _history.OpenedAt < move.EffectiveFrom ? move.EffectiveFrom : null;
+
     // The version the case has moved to by asOf, when it opened before that version's date.
-    private PolicyVersion? MoveAt(Instant asOf) =>
-        _policy.OpenCasesMoveTo is { } move && _history.OpenedAt < move.EffectiveFrom && asOf >= move.EffectiveFrom ? move : null;
+    private PolicyVersion? MoveAt(Instant asOf) => MovesAt is { } at && asOf >= at ? _policy.OpenCasesMoveTo : null;
 
     // Judged by the later version, but what was decided before its date stays decided (a verdict is never re-judged by
     // a contract that came after it); a decided target the later version's severity lacks stays in the answer too.

@@ -75,7 +75,6 @@ public sealed record CaseEvaluation
         IReadOnlySet<string>? noticed = null, bool announceChanges = false)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        policy = policy.InForceAt(openedAt);
         var clock = new CaseClock(policy, new CaseHistory(openedAt, severity, history.Select(h => h.Event)));
         var state = clock.StateAt(asOf);
         var nextDue = state.Targets.Where(t => t.State == TargetState.Running && t.DueAt is not null).Min(t => t.DueAt);
@@ -84,7 +83,7 @@ public sealed record CaseEvaluation
         var changes = announceChanges ? clock.ChangesBetween(state, openedAt - Duration.Epsilon, asOf + Horizon) : [];
         nextCheck = Earliest(nextCheck, changes.FirstOrDefault(c => c.At > asOf)?.At);
         // A case that moves to a later version of its policy is judged again on that version's date (README: Policy versions).
-        nextCheck = Earliest(nextCheck, policy.OpenCasesMoveTo is { } move && move.EffectiveFrom > asOf && openedAt < move.EffectiveFrom ? move.EffectiveFrom : null);
+        nextCheck = Earliest(nextCheck, clock.MovesAt > asOf ? clock.MovesAt : null);
         if (noticed is not null
             && (clock.EscalationsBetween(state, openedAt - Duration.Epsilon, asOf).Any(p => !p.IsNoticedIn(noticed))
                 || changes.Any(c => c.At <= asOf && !noticed.Contains(c.Key))))

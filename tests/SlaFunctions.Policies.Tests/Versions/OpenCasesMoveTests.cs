@@ -69,6 +69,17 @@ public sealed class OpenCasesMoveTests
         Assert.Equal(At("2026-11-01T20:00:00Z"), Target(state, "resolution").DueAt);
     }
 
+    // The date itself belongs to the later version: a second before it, the case is still the earlier one's.
+    [Theory]
+    [InlineData("2026-10-31T23:59:59Z", "2026-11-02T20:00:00Z")]
+    [InlineData("2026-11-01T00:00:00Z", "2026-11-01T20:00:00Z")]
+    public void StateAt_OpenCasesVersion_JudgedByTheLaterVersionFromTheDateOn(string asOf, string resolutionDue)
+    {
+        var state = Judge(Moving, "2026-10-31T20:00:00Z", asOf, CaseEvent.AgentReply(At("2026-10-31T21:00:00Z")));
+
+        Assert.Equal(At(resolutionDue), Target(state, "resolution").DueAt);
+    }
+
     [Fact]
     public void StateAt_NewCasesVersion_CaseOpenedBeforeKeepsItsVersion()
     {
