@@ -63,7 +63,7 @@ public static class PolicyReader
         var firstProblems = new PolicyProblems();
         var (first, firstDocument, holidays) = ReadVersion(firstRoot, baseDirectory, firstProblems);
         var found = new List<PolicyProblem>(firstProblems.Items);
-        var versions = new List<(Instant, bool, Policy)>();
+        var versions = new List<(Instant From, bool MovesOpenCases, Policy Policy)>();
         var (before, beforeProblems, lastDocument) = (first, firstProblems.Items, firstDocument);
         foreach (var entry in later)
         {
@@ -92,15 +92,12 @@ public static class PolicyReader
         {
             return new PolicyReadResult { Problems = problems.Items };
         }
-        var linked = VersionChain.Link(first, versions);
+        // Every version carries the document's fingerprint, stamped before they are linked, so each version reached
+        // through the links is the same one LaterVersions holds.
         var fingerprint = Fingerprint(root!, holidays);
         return new PolicyReadResult
         {
-            Policy = linked with
-            {
-                Fingerprint = fingerprint,
-                LaterVersions = [.. linked.LaterVersions.Select(v => v with { Policy = v.Policy with { Fingerprint = fingerprint } })],
-            },
+            Policy = VersionChain.Link(first with { Fingerprint = fingerprint }, [.. versions.Select(v => v with { Policy = v.Policy with { Fingerprint = fingerprint } })]),
             Problems = [],
             LastHolidays = LastHolidays(lastDocument!, holidays),
         };
