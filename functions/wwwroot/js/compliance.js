@@ -1,5 +1,5 @@
 import { getJson, getText } from "./api.js";
-import { el, formatSpan, parseDuration, svg, targetTitle } from "./format.js";
+import { currentMonth, el, formatSpan, monthPeriod, parseDuration, svg, targetTitle } from "./format.js";
 
 // One chart per policy: a bar per target (and group) whose length is the share met, labelled in words and numbers so
 // nothing depends on colour; the same figures follow in a table for screen readers and copying.
@@ -8,11 +8,7 @@ const charts = document.getElementById("charts");
 const status = document.getElementById("compliance-summary");
 
 function range() {
-  const [year, month] = form.elements.month.value.split("-").map(Number);
-  const from = new Date(Date.UTC(year, month - 1, 1));
-  const to = new Date(Date.UTC(year, month, 1));
-  const params = new URLSearchParams({ from: from.toISOString().replace(".000", ""), to: to.toISOString().replace(".000", ""), groupBy: form.elements.groupBy.value });
-  return params;
+  return new URLSearchParams({ ...monthPeriod(form.elements.month.value), groupBy: form.elements.groupBy.value });
 }
 
 async function load() {
@@ -88,10 +84,7 @@ let started = false;
 export function startCompliance() {
   if (started) return load();
   started = true;
-  if (!form.elements.month.value) {
-    const now = new Date();
-    form.elements.month.value = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
-  }
+  if (!form.elements.month.value) form.elements.month.value = currentMonth();
   form.addEventListener("submit", (event) => { event.preventDefault(); load(); });
   document.getElementById("csv").addEventListener("click", () => downloadCsv().catch((e) => { status.textContent = `Could not download: ${e.message}`; }));
   load();

@@ -52,6 +52,26 @@ export function formatInstant(iso) {
   return iso ? when.format(new Date(iso)) : "";
 }
 
+// A month picker's "yyyy-mm" as the UTC period [from, to), each an ISO instant without milliseconds.
+export function monthPeriod(value) {
+  const [year, month] = value.split("-").map(Number);
+  const iso = (d) => d.toISOString().replace(".000", "");
+  return { from: iso(new Date(Date.UTC(year, month - 1, 1))), to: iso(new Date(Date.UTC(year, month, 1))) };
+}
+
+// This month in UTC, as a month picker holds it ("yyyy-mm").
+export function currentMonth() {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+// A problem+json answer shown as its title (or `title`) and the list of its errors, each naming its field.
+export function problemList(error, title = error.problem?.title ?? error.message) {
+  const list = error.problem?.errors ?? [];
+  return [el("p", { text: title }),
+    el("ul", {}, ...list.map((p) => el("li", { "data-path": p.path }, el("code", { text: p.path || "(document)" }), `: ${p.message}`)))];
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {

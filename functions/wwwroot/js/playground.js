@@ -1,5 +1,5 @@
 import { getJson, getText, postJson, ApiError } from "./api.js";
-import { el, formatGoal, formatInstant, svg, targetTitle } from "./format.js";
+import { el, formatGoal, formatInstant, problemList, svg, targetTitle } from "./format.js";
 import { closedShading, dayTicks, timeAxis } from "./axis.js";
 
 // Everything here goes through the preview API, so what ops see is what the engine does.
@@ -50,9 +50,7 @@ function request() {
 }
 
 function showProblems(error) {
-  const list = error.problem?.errors ?? [];
-  problems.replaceChildren(el("p", { text: error.problem?.title ?? error.message }),
-    el("ul", {}, ...list.map((p) => el("li", { "data-path": p.path }, el("code", { text: p.path || "(document)" }), `: ${p.message}`))));
+  problems.replaceChildren(...problemList(error));
 }
 
 async function preview(event) {

@@ -1,5 +1,5 @@
 import { apiKey, postJson, setApiKey } from "./api.js";
-import { el, targetTitle } from "./format.js";
+import { currentMonth, el, monthPeriod, problemList, targetTitle } from "./format.js";
 
 // The what-if: the stored cases of a month replayed under the policy in the playground's YAML box (the loaded
 // policy's file, or a pasted draft with a loaded policy's id), through POST /api/policies/what-if.
@@ -9,12 +9,6 @@ const summary = document.getElementById("whatif-summary");
 const problems = document.getElementById("whatif-problems");
 const compliance = document.getElementById("whatif-compliance");
 const changes = document.getElementById("whatif-changes");
-
-function period() {
-  const [year, month] = form.elements.month.value.split("-").map(Number);
-  const iso = (d) => d.toISOString().replace(".000", "");
-  return { from: iso(new Date(Date.UTC(year, month - 1, 1))), to: iso(new Date(Date.UTC(year, month, 1))) };
-}
 
 const percent = (t) => (t === null ? "—" : t.percentMet === null ? `none decided of ${t.cases}` : `${t.percentMet.toFixed(1)} % (${t.met} of ${t.met + t.breached})`);
 const points = (p) => (p === null ? "—" : `${p > 0 ? "+" : ""}${p.toFixed(1)} points`);
@@ -39,20 +33,17 @@ async function replay(event) {
   if (form.elements.key.value.trim()) setApiKey(form.elements.key.value.trim());
   summary.textContent = "Replaying the stored cases…";
   try {
-    show(await postJson("/api/policies/what-if", { policy: yaml.value, ...period() }));
+    show(await postJson("/api/policies/what-if", { policy: yaml.value, ...monthPeriod(form.elements.month.value) }));
   } catch (error) {
     summary.textContent = "";
     compliance.hidden = true;
     changes.replaceChildren();
-    const list = error.problem?.errors ?? [];
-    problems.replaceChildren(el("p", { text: error.status === 401 ? "The what-if reads stored cases: enter the API key." : error.problem?.title ?? error.message }),
-      el("ul", {}, ...list.map((p) => el("li", { "data-path": p.path }, el("code", { text: p.path || "(document)" }), `: ${p.message}`))));
+    problems.replaceChildren(...(error.status === 401 ? problemList(error, "The what-if reads stored cases: enter the API key.") : problemList(error)));
   } finally {
     form.elements.key.closest("label").hidden = Boolean(apiKey());
   }
 }
 
-const now = new Date();
-form.elements.month.value = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+form.elements.month.value = currentMonth();
 form.elements.key.closest("label").hidden = Boolean(apiKey());
 form.addEventListener("submit", replay);
