@@ -10,6 +10,7 @@ namespace SlaFunctions.Monitoring.Reports;
 /// once, on the first read, and kept for that instant. Not for use from several threads at once.</remarks>
 public sealed class ComplianceCase(Policy policy, CaseRecord record, string customer)
 {
+    private CaseClock? _clock;
     private CaseState? _judged;
     private Instant _judgedAt;
 
@@ -25,13 +26,15 @@ public sealed class ComplianceCase(Policy policy, CaseRecord record, string cust
     /// <summary>The case's events in stored order.</summary>
     public IReadOnlyList<CaseEvent> Events { get; } = [.. record.History.Select(h => h.Event)];
 
-    /// <summary>The case judged at <paramref name="asOf"/> from its whole history under <see cref="Policy"/>.</summary>
+    /// <summary>The case's clocks: its whole history under <see cref="Policy"/>.</summary>
+    public CaseClock Clock => _clock ??= new CaseClock(Policy, new CaseHistory(Record.Snapshot.OpenedAt, Record.Snapshot.OpenedSeverity, Events));
+
+    /// <summary>The case judged at <paramref name="asOf"/> by its <see cref="Clock"/>.</summary>
     public CaseState StateAt(Instant asOf)
     {
         if (_judged is null || _judgedAt != asOf)
         {
-            var snapshot = Record.Snapshot;
-            _judged = new CaseClock(Policy, new CaseHistory(snapshot.OpenedAt, snapshot.OpenedSeverity, Events)).StateAt(asOf);
+            _judged = Clock.StateAt(asOf);
             _judgedAt = asOf;
         }
         return _judged;

@@ -67,10 +67,8 @@ public static class WhatIfComparison
     // Points sharing a key are one notice (spec: notice identity), so keys are compared.
     private static Dictionary<string, WhatIfNotice> Points(ComplianceCase judged, CaseState state, Instant asOf)
     {
-        var snapshot = judged.Record.Snapshot;
-        var clock = new CaseClock(judged.Policy, new CaseHistory(snapshot.OpenedAt, snapshot.OpenedSeverity, judged.Events));
         var points = new Dictionary<string, WhatIfNotice>(StringComparer.Ordinal);
-        foreach (var point in clock.EscalationsBetween(state, snapshot.OpenedAt - Duration.Epsilon, asOf))
+        foreach (var point in judged.Clock.EscalationsBetween(state, judged.Record.Snapshot.OpenedAt - Duration.Epsilon, asOf))
         {
             points.TryAdd(point.Key, Notice(point));
         }
