@@ -97,6 +97,8 @@ public sealed class GitHubAdapter : IWebhookAdapter
         var openedAt = issue.Time("created_at", required: action == "opened");
         var updatedAt = issue.Time("updated_at", required: true);
         var events = new UpdateEvents(vocabulary);
+        // The issue's labels after the action: every delivery carries them.
+        var labels = issue.Items("labels").Select(l => l.String("name")).OfType<string>().ToList();
         string? priority = null;
         string? severity = null;
         var prefixes = vocabulary.Mapping.SeverityLabelPrefixes;
@@ -104,7 +106,6 @@ public sealed class GitHubAdapter : IWebhookAdapter
         var severityLabelChanged = action is "labeled" or "unlabeled" && GitHubSeverityLabels.PriorityOf(body.String("label.name"), prefixes) is not null;
         if (action == "opened" || severityLabelChanged)
         {
-            var labels = issue.Items("labels").Select(l => l.String("name")).OfType<string>();
             (priority, var note) = GitHubSeverityLabels.Find(labels, prefixes);
             if (note is not null)
             {
@@ -116,8 +117,7 @@ public sealed class GitHubAdapter : IWebhookAdapter
                 events.SeverityChange(updatedAt, priority);
             }
         }
-        if (GitHubTeamLabels.TryChange(action, body.String("label.name"), issue.Items("labels").Select(l => l.String("name")).OfType<string>(),
-            vocabulary.Mapping.GroupLabelPrefix, out var team))
+        if (GitHubTeamLabels.TryChange(action, body.String("label.name"), labels, vocabulary.Mapping.GroupLabelPrefix, out var team))
         {
             events.GroupChange(action == "opened" ? openedAt : updatedAt, present: true, team);
         }
@@ -153,7 +153,8 @@ public sealed class GitHubAdapter : IWebhookAdapter
             Url = issue.String("html_url") ?? vocabulary.Mapping.TicketUrl(externalId),
             Assignee = issue.String("assignee.login"),
             Requester = issue.String("user.login"),
-            Tier = TierOf(issue, vocabulary.Mapping.TierField),
+            // The first label with the tier prefix: "tier: Premium" is tier Premium.
+            Tier = vocabulary.Mapping.TierField is { } tierPrefix ? GitHubTeamLabels.FirstOf(labels, tierPrefix) : null,
             Priority = priority,
             Severity = severity,
             Events = events.Events,
@@ -161,10 +162,6 @@ public sealed class GitHubAdapter : IWebhookAdapter
             Unmapped = events.Unmapped,
         });
     }
-
-    // The first label with the tier prefix (tier: Premium is tier Premium); every delivery carries the issue's labels.
-    private static string? TierOf(PayloadReader issue, string? prefix) =>
-        prefix is null ? null : issue.Items("labels").Select(l => GitHubTeamLabels.GroupOf(l.String("name"), prefix)).FirstOrDefault(t => t is not null);
 
     private static bool IsAgent(PayloadReader comment, ConnectionMapping mapping)
     {

@@ -11,6 +11,10 @@ internal static class GitHubTeamLabels
             ? group
             : null;
 
+    /// <summary>What the first of <paramref name="labels"/> with <paramref name="prefix"/> names, or null.</summary>
+    public static string? FirstOf(IEnumerable<string?> labels, string prefix) =>
+        labels.Select(l => GroupOf(l, prefix)).FirstOrDefault(g => g is not null);
+
     /// <summary>Whether <paramref name="action"/> sets the group, and to what (<paramref name="group"/>): an opening with
     /// a team label, a team label added (its group) or removed (the first team label the issue still carries, or null
     /// for no group). <paramref name="label"/> is the <c>label.name</c> of a labeled or unlabeled delivery,
@@ -21,13 +25,13 @@ internal static class GitHubTeamLabels
         switch (action)
         {
             case "opened":
-                group = labels.Select(l => GroupOf(l, prefix)).FirstOrDefault(g => g is not null);
+                group = FirstOf(labels, prefix);
                 return group is not null;
             case "labeled":
                 group = GroupOf(label, prefix);
                 return group is not null;
             case "unlabeled" when GroupOf(label, prefix) is not null:
-                group = labels.Select(l => GroupOf(l, prefix)).FirstOrDefault(g => g is not null);
+                group = FirstOf(labels, prefix);
                 return true;
             default:
                 return false;
